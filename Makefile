@@ -1,0 +1,38 @@
+# Two commands do everything: `make serve` (build + live preview) and `make test`.
+# Each creates .venv from the pinned requirements on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: serve build check test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site-installed: requirements/site.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/site.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.dev-installed: requirements/dev.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	touch $@
+
+serve: $(VENV)/.site-installed  ## build the site and serve it on http://127.0.0.1:8000
+	$(BIN)/python -m build_tools serve
+
+build: $(VENV)/.site-installed  ## build the site into site/ (strict)
+	$(BIN)/python -m build_tools build
+
+check: $(VENV)/.site-installed  ## validate the content only
+	$(BIN)/python -m build_tools check
+
+test: $(VENV)/.dev-installed  ## run the whole test suite
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.dev-installed  ## scale benchmark (prints figures)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,7 @@
+"""`python -m build_tools` → :func:`build_tools.cli.main`."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

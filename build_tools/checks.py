@@ -1,0 +1,79 @@
+"""The whole check of contract §6: load, cross-check, and the deadline report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from babel.dates import format_date
+
+from .crosscheck import crosscheck
+from .diagnostics import Report
+from .loader import Content, content_files, load_content
+from .models import Call, CallStatus
+from .registry import CALLS, COLLECTIONS
+from .status import DEFAULT_CLOSING_SOON_DAYS, derive_timing, today_in_rome
+
+STALE_VERIFIED_DAYS = 90
+
+
+@dataclass
+class CheckResult:
+    content: Content
+    report: Report
+
+    @property
+    def ok(self) -> bool:
+        return not self.report.errors
+
+
+def run_checks(content_dir: Path, now: datetime, closing_soon_days: int = DEFAULT_CLOSING_SOON_DAYS,
+               root: Path | None = None) -> CheckResult:
+    """Validate every file of every collection and report everything at once."""
+    report = Report(root if root is not None else content_dir.parent)
+    if not content_dir.is_dir():
+        report.error(content_dir, 1, "no_content", "la cartella dei contenuti non esiste")
+        return CheckResult(Content(content_dir, {c.name: [] for c in COLLECTIONS}), report)
+    content = load_content(content_dir, report)
+    known = {c.name: {p.stem for p in content_files(content_dir / c.folder)} for c in COLLECTIONS}
+    crosscheck(content, report, known)
+    deadline_report(content, report, now, closing_soon_days)
+    return CheckResult(content, report)
+
+
+def _ago(days: int) -> str:
+    if days == 0:
+        return "oggi"
+    if days == 1:
+        return "ieri"
+    return f"da {days} giorni"
+
+
+def deadline_report(content: Content, report: Report, now: datetime, closing_soon_days: int) -> None:
+    """Warnings that ask an editor to act: expired, closing soon, source not re-checked."""
+    today = today_in_rome(now)
+    for entry in content[CALLS.name]:
+        call = entry.item
+        assert isinstance(call, Call)
+        if call.draft:
+            continue
+        timing = derive_timing(call, now, closing_soon_days)
+        key = ("windows", len(call.windows) - 1, "deadline") if call.windows else ("deadline",)
+        if timing.status is CallStatus.CLOSED and timing.deadline_at is not None:
+            days = (today - timing.deadline_at.date()).days
+            when = format_date(timing.deadline_at.date(), "d MMMM y", locale="it")
+            report.warning(entry.path, entry.line_of(*key), "deadline_passed",
+                           f"scadenza passata {_ago(days)} ({when}): il bando è in archivio; "
+                           "se c'è una proroga aggiorna `deadline` e `deadline_extended_from`")
+        elif timing.status is CallStatus.CLOSING_SOON and timing.deadline_at is not None:
+            days = timing.days_left(now) or 0
+            when = format_date(timing.deadline_at.date(), "d MMMM y", locale="it")
+            left = "oggi" if days == 0 else ("domani" if days == 1 else f"tra {days} giorni")
+            report.warning(entry.path, entry.line_of(*key), "closing_soon", f"scade {left} ({when})")
+        if not timing.archived and call.verified is not None:
+            age = (today - call.verified).days
+            if age > STALE_VERIFIED_DAYS:
+                report.warning(entry.path, entry.line_of("verified"), "stale_verified",
+                               f"fonte verificata {age} giorni fa (`verified: {call.verified.isoformat()}`): "
+                               "ricontrolla la pagina ufficiale e aggiorna la data")

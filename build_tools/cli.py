@@ -1,0 +1,111 @@
+"""Command line: ``python -m build_tools check|new|schema|build|serve``.
+
+With the MkDocs plugin, the only place that reads the clock and the environment.
+Exit codes: 0 fine, 1 content problems, 2 the command itself was misused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .checks import run_checks
+from .clock import ClockError, resolve_now
+from .diagnostics import format_github
+from .registry import BY_NAME
+from .scaffold import skeleton, slugify
+from .schema import write_schemas
+from .status import DEFAULT_CLOSING_SOON_DAYS
+
+_SINGULAR = {"call": "calls", "story": "stories", "service": "services"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m build_tools", description="Strumenti del sito del Laboratorio.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="controlla tutti i contenuti")
+    check.add_argument("--today", help="data (AAAA-MM-GG) o data e ora da usare come 'oggi'")
+    check.add_argument("--content", default="content", help="cartella dei contenuti (default: content)")
+    check.add_argument("--strict", action="store_true", help="anche gli avvisi fanno fallire il controllo")
+    check.add_argument("--format", choices=("text", "github"), default="text", help="formato dei messaggi")
+    check.add_argument("--closing-soon-days", type=int, default=DEFAULT_CLOSING_SOON_DAYS)
+
+    new = sub.add_parser("new", help="crea lo scheletro di un nuovo contenuto")
+    new.add_argument("kind", choices=sorted(_SINGULAR), help="call, story o service")
+    new.add_argument("title", help="titolo, tra virgolette")
+    new.add_argument("--content", default="content")
+    new.add_argument("--today", help="data di pubblicazione (default: oggi)")
+
+    schema = sub.add_parser("schema", help="scrive lo JSON Schema di ogni raccolta")
+    schema.add_argument("--out", default="schemas", help="cartella di destinazione (default: schemas)")
+
+    for name, help_text in (("build", "costruisce il sito in site/"), ("serve", "anteprima del sito su http://127.0.0.1:8000")):
+        command = sub.add_parser(name, help=help_text)
+        command.add_argument("--today", help="data da usare come 'oggi'")
+        command.add_argument("mkdocs_args", nargs=argparse.REMAINDER, help="altri argomenti per mkdocs")
+    return parser
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    now = resolve_now(args.today)
+    content_dir = Path(args.content)
+    cwd = Path.cwd().resolve()
+    root = cwd if content_dir.resolve().is_relative_to(cwd) else content_dir.resolve().parent
+    result = run_checks(content_dir, now, args.closing_soon_days, root=root)
+    report = result.report
+    for diagnostic in report.sorted():
+        print(format_github(diagnostic) if args.format == "github" else diagnostic.format())
+    files = sum(len(v) for v in result.content.entries.values())
+    errors, warnings = len(report.errors), len(report.warnings)
+    print(f"Controllo del {now:%Y-%m-%d %H:%M} (Europe/Rome): {files} file validi, "
+          f"{errors} {'errore' if errors == 1 else 'errori'}, {warnings} {'avviso' if warnings == 1 else 'avvisi'}")
+    if errors or (args.strict and warnings):
+        return 1
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    collection = BY_NAME[_SINGULAR[args.kind]]
+    slug = slugify(args.title)
+    if not slug:
+        print("errore: il titolo deve contenere almeno una lettera o una cifra", file=sys.stderr)
+        return 2
+    folder = Path(args.content) / collection.folder
+    path = folder / f"{slug}.md"
+    if path.exists():
+        print(f"errore: {path.as_posix()} esiste già: scegli un altro titolo o modifica quel file", file=sys.stderr)
+        return 1
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(skeleton(collection, args.title, resolve_now(args.today).date()), encoding="utf-8")
+    print(f"creato {path.as_posix()}: completa i campi 'Da completare' e togli `draft: true` per pubblicare")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    for path in write_schemas(Path(args.out)):
+        print(f"scritto {path.as_posix()}")
+    return 0
+
+
+def cmd_mkdocs(args: argparse.Namespace) -> int:
+    """Run MkDocs (strict) with "now" fixed in the environment, so the plugin sees the same date."""
+    env = dict(os.environ)
+    if args.today:
+        env["LAB_NOW"] = resolve_now(args.today).isoformat()
+    extra = [a for a in args.mkdocs_args if a != "--"]
+    command = [sys.executable, "-m", "mkdocs", args.command, "--strict", *extra]
+    return subprocess.call(command, env=env)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {"check": cmd_check, "new": cmd_new, "schema": cmd_schema, "build": cmd_mkdocs, "serve": cmd_mkdocs}
+    try:
+        return handlers[args.command](args)
+    except ClockError as exc:
+        print(f"errore: {exc}", file=sys.stderr)
+        return 2

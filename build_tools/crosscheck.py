@@ -1,0 +1,77 @@
+"""Rules that span files: references, the five services, images, duplicate slugs."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .diagnostics import Report
+from .loader import Content, Entry
+from .messages import suggest
+from .models import Service, ServiceKind, Story
+from .registry import CALLS, SERVICES, STORIES
+
+_RELATIONS = (
+    (CALLS.name, "related_stories", STORIES.name),
+    (CALLS.name, "related_services", SERVICES.name),
+    (STORIES.name, "related_calls", CALLS.name),
+)
+
+
+def crosscheck(content: Content, report: Report, known_slugs: dict[str, set[str]]) -> None:
+    """Report broken references and collection-wide rules.
+
+    ``known_slugs`` holds every file name found per collection, valid or not, so a
+    reference to a file that merely has an error of its own is not reported twice.
+    """
+    for entries in content.entries.values():
+        check_unique(entries, report)
+    for source, key, target in _RELATIONS:
+        for entry in content[source]:
+            for index, slug in enumerate(getattr(entry.item, key)):
+                if slug not in known_slugs[target]:
+                    hint = suggest(slug, sorted(known_slugs[target]))
+                    report.error(entry.path, entry.line_of(key, index), "broken_reference",
+                                 f"`{key}`: non esiste `content/{target}/{slug}.md`{hint}")
+    _check_services(content[SERVICES.name], report, content)
+    _check_images(content[STORIES.name], report, content)
+
+
+def _check_services(services: list[Entry], report: Report, content: Content) -> None:
+    kinds = Counter(e.item.kind for e in services if isinstance(e.item, Service))
+    for entry in services:
+        assert isinstance(entry.item, Service)
+        if kinds[entry.item.kind] > 1:
+            others = [e.path.name for e in services if e is not entry and e.item.kind == entry.item.kind]  # type: ignore[attr-defined]
+            report.error(entry.path, entry.line_of("kind"), "duplicate_service_kind",
+                         f"il servizio `{entry.item.kind.value}` è già descritto in {', '.join(others)}: ogni tipo una sola volta")
+    folder = content.root / SERVICES.folder
+    if services or folder.is_dir():
+        for kind in ServiceKind:
+            if kind not in kinds:
+                report.error(folder, 1, "missing_service",
+                             f"manca il servizio `kind: {kind.value}` ({kind.label}): i servizi sono esattamente cinque")
+
+
+def _check_images(stories: list[Entry], report: Report, content: Content) -> None:
+    repo = content.root.parent
+    for entry in stories:
+        story = entry.item
+        assert isinstance(story, Story)
+        if story.image:
+            candidates = [repo / story.image.lstrip("/"), content.root / story.image.lstrip("/")]
+            if not any(p.is_file() for p in candidates):
+                report.error(entry.path, entry.line_of("image"), "image_missing",
+                             f"l'immagine `{story.image}` non esiste nel repository")
+
+
+def check_unique(entries: list[Entry], report: Report) -> None:
+    """Slugs are unique per collection (case-insensitively, for case-insensitive file systems)."""
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        key = entry.slug.lower()
+        if key in seen:
+            report.error(entry.path, 1, "duplicate_slug",
+                         f"lo slug `{entry.slug}` è già usato da {seen[key].path.name}: rinomina uno dei due file")
+        else:
+            seen[key] = entry
+

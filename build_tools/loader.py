@@ -1,0 +1,119 @@
+"""Load every collection: file → front matter → validated model, collecting all problems.
+
+No exception escapes for bad content: every problem becomes a :class:`Diagnostic` with
+the file and the line of the offending key, and loading goes on with the next file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import frontmatter, safety
+from .diagnostics import Report
+from .messages import describe
+from .models.common import SLUG_MAX, SLUG_RE
+from .registry import COLLECTIONS, Collection
+
+
+@dataclass
+class Entry:
+    """One valid content file: the validated item plus what is needed to locate it."""
+
+    collection: Collection
+    slug: str
+    path: Path
+    item: BaseModel
+    body: str
+    doc: frontmatter.Document
+
+    def line_of(self, *loc: str | int) -> int:
+        return self.doc.line_of(loc)
+
+    @property
+    def url(self) -> str:
+        return self.collection.url(self.slug)
+
+
+@dataclass
+class Content:
+    """All valid entries per collection, in file-name order."""
+
+    root: Path
+    entries: dict[str, list[Entry]]
+
+    def __getitem__(self, name: str) -> list[Entry]:
+        return self.entries[name]
+
+
+def content_files(folder: Path) -> list[Path]:
+    """The Markdown files of a collection, skipping `_templates` and `.hidden` ones."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".md" and p.name[0] not in "_." and p.is_file())
+
+
+def load_entry(path: Path, collection: Collection, report: Report) -> Entry | None:
+    """Read and validate one file; report every problem; return None if it cannot be used."""
+    slug = path.stem
+    if not SLUG_RE.match(slug) or len(slug) > SLUG_MAX:
+        report.error(path, 1, "bad_slug",
+                     f"nome del file non valido: usa solo lettere minuscole, cifre e trattini "
+                     f"(max {SLUG_MAX} caratteri), per esempio `voucher-digitali-lazio.md`")
+    try:
+        doc = frontmatter.parse(path.read_bytes())
+    except frontmatter.FrontMatterError as exc:
+        report.error(path, exc.line, exc.code, exc.message)
+        return None
+    except OSError as exc:
+        report.error(path, 1, "unreadable", f"impossibile leggere il file: {exc.strerror}")
+        return None
+    ok = _check_text(path, doc, report)
+    try:
+        item = collection.model.model_validate(doc.data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            report.error(path, doc.line_of(loc), "schema", describe(error, collection.model))
+        return None
+    for problem in item.problems():  # type: ignore[attr-defined]
+        line = doc.line_of(problem.loc)
+        if problem.warning:
+            report.warning(path, line, problem.code, problem.message)
+        else:
+            report.error(path, line, problem.code, problem.message)
+            ok = False
+    if not doc.body.strip():
+        report.warning(path, doc.body_line - 1, "empty_body", "il testo della scheda è vuoto: aggiungi il contenuto dopo il front matter")
+    return Entry(collection, slug, path, item, doc.body, doc) if ok else None
+
+
+def _check_text(path: Path, doc: frontmatter.Document, report: Report) -> bool:
+    """Unsafe HTML in the body or in any front-matter text; plain-http links."""
+    ok = True
+    for offset, message, is_warning in safety.scan_body(doc.body):
+        if is_warning:
+            report.warning(path, doc.body_line + offset, "http_url", message)
+        else:
+            report.error(path, doc.body_line + offset, "unsafe_html", message)
+            ok = False
+    for loc, value in safety.string_values(doc.data):
+        reason = safety.unsafe_html(value)
+        if reason:
+            report.error(path, doc.line_of(loc), "unsafe_html", reason)
+            ok = False
+        elif value.lower().startswith("http://"):
+            report.warning(path, doc.line_of(loc), "http_url", f"indirizzo non sicuro `{value}`: usa https:// se il sito lo permette")
+    return ok
+
+
+def load_content(content_dir: Path, report: Report) -> Content:
+    """Load all collections under ``content_dir`` (every file, every problem)."""
+    entries: dict[str, list[Entry]] = {}
+    for collection in COLLECTIONS:
+        folder = content_dir / collection.folder
+        loaded = (load_entry(p, collection, report) for p in content_files(folder))
+        entries[collection.name] = [e for e in loaded if e is not None]
+    return Content(content_dir, entries)

@@ -1,0 +1,153 @@
+"""Calls (schede bandi e finanziamenti): `content/calls/<slug>.md`, contract §2."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import Field
+
+from .common import (
+    Contact, Day, Link, Moment, Money, Problem, Slug, StrictModel, Summary, Tag, Text, Title, Url,
+    end_of, start_of,
+)
+from .vocab import (
+    PNRR_COMPONENTS, Beneficiary, FundingSource, Pathway, PnrrMission, Scope, StatusOverride,
+    SupportType, TargetGroup,
+)
+
+
+class Pnrr(StrictModel):
+    """Where a PNRR call sits in the plan."""
+
+    mission: PnrrMission = Field(title="Missione", description="M1–M7 (M7 = REPowerEU)")
+    component: str | None = Field(
+        None, title="Componente", pattern=r"^M[1-7]C[1-9]$",
+        description="per esempio M1C2; deve esistere nella missione",
+    )
+    investment: str | None = Field(None, title="Investimento", pattern=r"^\d+(\.\d+)*$", description='per esempio "1.1"')
+
+
+class Window(StrictModel):
+    """One application window of a call that opens more than once (`windows`)."""
+
+    label: Text | None = Field(None, title="Nome della finestra")
+    opens: Moment | None = Field(None, title="Apertura")
+    deadline: Moment = Field(title="Scadenza")
+
+
+class Call(StrictModel):
+    """A funding call or instrument."""
+
+    title: Title = Field(title="Titolo")
+    summary: Summary = Field(title="Sintesi", description="testo semplice, 20–400 caratteri: elenchi, feed e anteprime")
+    funder: Text = Field(title="Ente finanziatore")
+    managing_body: Text | None = Field(None, title="Soggetto gestore")
+    funding_source: FundingSource = Field(title="Fonte del finanziamento")
+    pnrr: Pnrr | None = Field(None, title="PNRR", description="obbligatorio con `funding_source: pnrr`")
+    support_types: list[SupportType] = Field(min_length=1, title="Tipo di agevolazione")
+    beneficiaries: list[Beneficiary] = Field(min_length=1, title="Beneficiari")
+    target_groups: list[TargetGroup] = Field(default_factory=list, title="Destinatari prioritari")
+    pathways: list[Pathway] = Field(min_length=1, title="Percorsi")
+    scope: Scope = Field(title="Ambito territoriale")
+    area: Text | None = Field(None, title="Area")
+    opens: Moment | None = Field(None, title="Apertura")
+    deadline: Moment | None = Field(None, title="Scadenza", description="una data sola vale fino alle 23:59:59 (ora di Roma)")
+    deadline_extended_from: Moment | None = Field(None, title="Scadenza precedente (proroga)")
+    windows: list[Window] = Field(default_factory=list, title="Finestre")
+    rolling: bool = Field(False, title="A sportello")
+    status_override: StatusOverride | None = Field(None, title="Stato impostato a mano")
+    status_note: Text | None = Field(None, title="Nota sullo stato")
+    budget_total_eur: Money | None = Field(None, title="Dotazione complessiva (€)")
+    min_grant_eur: Money | None = Field(None, title="Contributo minimo (€)")
+    max_grant_eur: Money | None = Field(None, title="Contributo massimo (€)")
+    funding_rate_pct: float | None = Field(None, gt=0, le=100, title="Intensità dell'aiuto (%)")
+    url: Url = Field(title="Pagina ufficiale")
+    documents: list[Link] = Field(default_factory=list, title="Documenti")
+    contact: Contact | None = Field(None, title="Contatti")
+    tags: list[Tag] = Field(default_factory=list, title="Etichette")
+    published: Day = Field(title="Data di pubblicazione")
+    updated: Day | None = Field(None, title="Ultimo aggiornamento")
+    verified: Day | None = Field(None, title="Ultima verifica della fonte")
+    related_stories: list[Slug] = Field(default_factory=list, title="Storie collegate")
+    related_services: list[Slug] = Field(default_factory=list, title="Servizi collegati")
+    draft: bool = Field(False, title="Bozza")
+
+    def deadlines(self) -> list[tuple[datetime | None, datetime]]:
+        """(opens, deadline) as instants, one per window; a call without windows has at most one."""
+        if self.windows:
+            return [(start_of(w.opens) if w.opens else None, end_of(w.deadline)) for w in self.windows]
+        if self.deadline is not None:
+            return [(start_of(self.opens) if self.opens else None, end_of(self.deadline))]
+        return []
+
+    def last_deadline(self) -> datetime | None:
+        spans = self.deadlines()
+        return spans[-1][1] if spans else None
+
+    def problems(self) -> list[Problem]:
+        """Cross-field rules of the contract that a JSON Schema cannot express."""
+        out: list[Problem] = []
+
+        def bad(loc: tuple[str | int, ...], code: str, message: str) -> None:
+            out.append(Problem(loc=loc, code=code, message=message))
+
+        if self.funding_source is FundingSource.PNRR and self.pnrr is None:
+            bad(("funding_source",), "pnrr_missing",
+                "con `funding_source: pnrr` serve il blocco `pnrr` con almeno `mission` (es. `mission: M1`)")
+        if self.pnrr is not None:
+            if self.funding_source is not FundingSource.PNRR:
+                bad(("pnrr",), "pnrr_unexpected", "il blocco `pnrr` vale solo con `funding_source: pnrr`")
+            comp = self.pnrr.component
+            mission = self.pnrr.mission.value
+            if comp:
+                count = PNRR_COMPONENTS[mission]
+                valid = [f"{mission}C{i}" for i in range(1, count + 1)]
+                if comp not in valid:
+                    allowed = ", ".join(valid) if valid else "nessuna (M7 REPowerEU non ha componenti)"
+                    bad(("pnrr", "component"), "pnrr_component",
+                        f"la componente `{comp}` non esiste nella missione {mission}: ammesse {allowed}")
+        if self.windows and (self.opens or self.deadline):
+            bad(("windows",), "windows_and_deadline",
+                "con `windows` non usare anche `opens`/`deadline`: metti le date dentro le finestre")
+        if not self.windows and self.deadline is None and not self.rolling:
+            bad(("deadline",), "deadline_missing",
+                "manca `deadline`: indica la scadenza, oppure `rolling: true` per i bandi a sportello, oppure `windows`")
+        if self.opens and self.deadline and end_of(self.deadline) <= start_of(self.opens):
+            bad(("deadline",), "deadline_before_opens", "la scadenza (`deadline`) è prima dell'apertura (`opens`)")
+        previous_end: datetime | None = None
+        for i, w in enumerate(self.windows):
+            if w.opens and end_of(w.deadline) <= start_of(w.opens):
+                bad(("windows", i, "deadline"), "deadline_before_opens",
+                    f"finestra {i + 1}: la scadenza è prima dell'apertura")
+            begins = start_of(w.opens) if w.opens else end_of(w.deadline)
+            if previous_end is not None and begins <= previous_end:
+                bad(("windows", i), "windows_order",
+                    f"finestra {i + 1}: deve iniziare dopo la scadenza della finestra precedente (in ordine, senza sovrapporsi)")
+            previous_end = end_of(w.deadline)
+        if self.deadline_extended_from is not None:
+            if self.deadline is None:
+                bad(("deadline_extended_from",), "extension_without_deadline",
+                    "`deadline_extended_from` richiede la nuova `deadline`")
+            elif end_of(self.deadline_extended_from) >= end_of(self.deadline):
+                bad(("deadline_extended_from",), "extension_not_before",
+                    "la scadenza prorogata (`deadline_extended_from`) deve essere precedente alla nuova `deadline`")
+        last = self.last_deadline()
+        if last is not None and start_of(self.published) > last:
+            bad(("published",), "published_after_deadline",
+                "la data di pubblicazione (`published`) è successiva all'ultima scadenza")
+        if self.updated and self.updated < self.published:
+            bad(("updated",), "updated_before_published", "`updated` non può essere prima di `published`")
+        if self.status_override and not self.status_note:
+            bad(("status_override",), "status_note_missing",
+                "con `status_override` serve anche `status_note` (una frase che spiega il motivo)")
+        if self.min_grant_eur is not None and self.max_grant_eur is not None and self.min_grant_eur > self.max_grant_eur:
+            bad(("min_grant_eur",), "grant_range", "`min_grant_eur` è maggiore di `max_grant_eur`")
+        return out
+
+    @property
+    def is_timed(self) -> bool:
+        return isinstance(self.deadline, datetime)
+
+    @staticmethod
+    def as_date(moment: date | datetime) -> date:
+        return moment.date() if isinstance(moment, datetime) else moment

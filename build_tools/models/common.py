@@ -1,0 +1,153 @@
+"""Field types and small blocks shared by the three collections."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timezone
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+ROME = ZoneInfo("Europe/Rome")
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG_MAX = 80
+TAG_RE = SLUG_RE
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class StrictModel(BaseModel):
+    """Unknown keys are errors (the loader turns them into "did you mean" hints)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def _check_url(value: str) -> str:
+    if not isinstance(value, str) or not re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
+        raise ValueError("indirizzo web non valido: deve iniziare con https:// (per esempio https://www.regione.lazio.it/)")
+    return value
+
+
+def _check_slug(value: str) -> str:
+    if not SLUG_RE.match(value) or len(value) > SLUG_MAX:
+        raise ValueError(
+            f"`{value}` non è uno slug valido: solo lettere minuscole, cifre e trattini, massimo {SLUG_MAX} caratteri"
+        )
+    return value
+
+
+def _check_tag(value: str) -> str:
+    if not TAG_RE.match(value):
+        raise ValueError(f"`{value}` non è un'etichetta valida: usa parole minuscole unite da trattini (es. `economia-sociale`)")
+    return value
+
+
+def _check_email(value: str) -> str:
+    if not EMAIL_RE.match(value):
+        raise ValueError(f"`{value}` non è un indirizzo email valido")
+    return value
+
+
+def _parse_moment(value: Any) -> Any:
+    """Accept a YAML date/datetime or an ISO string; a naive date-time is Europe/Rome."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text.replace(" ", "T", 1))
+        except ValueError:
+            raise ValueError(
+                f"`{text}` non è una data valida: usa AAAA-MM-GG (es. 2027-03-31) "
+                "o AAAA-MM-GGTHH:MM (es. 2027-03-31T12:00)"
+            ) from None
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=ROME) if value.tzinfo is None else value
+    if isinstance(value, date):
+        return value
+    raise ValueError("serve una data nel formato AAAA-MM-GG")
+
+
+def _parse_date(value: Any) -> Any:
+    value = _parse_moment(value)
+    if isinstance(value, datetime):
+        raise ValueError("qui serve solo la data (AAAA-MM-GG), senza ora")
+    return value
+
+
+def _parse_datetime(value: Any) -> Any:
+    value = _parse_moment(value)
+    if not isinstance(value, datetime):
+        raise ValueError("qui serve data e ora (AAAA-MM-GGTHH:MM, es. 2027-01-20T15:00)")
+    return value
+
+
+Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})]
+Slug = Annotated[str, AfterValidator(_check_slug), Field(pattern=SLUG_RE.pattern, max_length=SLUG_MAX)]
+Tag = Annotated[str, AfterValidator(_check_tag), Field(pattern=TAG_RE.pattern)]
+Email = Annotated[str, AfterValidator(_check_email), Field(json_schema_extra={"format": "email"})]
+Title = Annotated[str, Field(min_length=5, max_length=200)]
+Summary = Annotated[str, Field(min_length=20, max_length=400)]
+Text = Annotated[str, Field(min_length=1)]
+Money = Annotated[float, Field(ge=0)]
+#: A date, or a date-time (Europe/Rome when written without offset).
+Moment = Annotated[datetime | date, BeforeValidator(_parse_moment)]
+Day = Annotated[date, BeforeValidator(_parse_date)]
+Instant = Annotated[datetime, BeforeValidator(_parse_datetime)]
+
+
+def start_of(moment: date | datetime) -> datetime:
+    """When a bare date begins, in Rome (e.g. `opens: 2027-01-15`)."""
+    if isinstance(moment, datetime):
+        return moment
+    return datetime.combine(moment, time(0, 0, 0), ROME)
+
+
+def end_of(moment: date | datetime) -> datetime:
+    """When a bare date ends, in Rome: a bare `deadline` is 23:59:59 that day (contract §1)."""
+    if isinstance(moment, datetime):
+        return moment
+    return datetime.combine(moment, time(23, 59, 59), ROME)
+
+
+def has_time(moment: date | datetime) -> bool:
+    return isinstance(moment, datetime)
+
+
+def to_rome(moment: datetime) -> datetime:
+    return moment.astimezone(ROME)
+
+
+def utc(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc)
+
+
+class Link(StrictModel):
+    """A document attached to a call (`documents`)."""
+
+    title: Text = Field(title="Titolo del documento")
+    url: Url = Field(title="Indirizzo del documento")
+
+
+class Contact(StrictModel):
+    """Who to ask (`contact`)."""
+
+    name: Text | None = Field(None, title="Nome o ufficio")
+    email: Email | None = Field(None, title="Email")
+    phone: Text | None = Field(None, title="Telefono")
+    url: Url | None = Field(None, title="Pagina dei contatti")
+
+
+class Source(StrictModel):
+    """Who told a story (`source`)."""
+
+    name: Text = Field(title="Fonte")
+    url: Url | None = Field(None, title="Link alla fonte")
+
+
+class Problem(BaseModel):
+    """A cross-field rule broken by an item, located at a key path."""
+
+    loc: tuple[str | int, ...]
+    message: str
+    code: str
+    warning: bool = False

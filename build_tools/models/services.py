@@ -1,0 +1,47 @@
+"""Services (i cinque servizi del Laboratorio): `content/services/<slug>.md`, contract §4."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .common import Contact, Instant, Problem, StrictModel, Summary, Text, Title, Url
+from .vocab import Beneficiary, LabeledEnum, Pathway, ServiceFormat, ServiceKind
+
+#: `audience` takes pathway and beneficiary values alike.
+Audience = LabeledEnum(  # type: ignore[call-overload]
+    "Audience", [(m.name, (m.value, m.label)) for m in [*Pathway, *Beneficiary]]
+)
+
+
+class Event(StrictModel):
+    """A dated activity of a service (seminar, webinar, open day...)."""
+
+    title: Title = Field(title="Titolo dell'evento")
+    start: Instant = Field(title="Inizio")
+    end: Instant | None = Field(None, title="Fine")
+    location: Text | None = Field(None, title="Luogo")
+    online_url: Url | None = Field(None, title="Link per partecipare online")
+    registration_url: Url | None = Field(None, title="Link per iscriversi")
+    description: Text | None = Field(None, title="Descrizione")
+
+
+class Service(StrictModel):
+    """One of the five services."""
+
+    title: Title = Field(title="Titolo")
+    summary: Summary = Field(title="Sintesi")
+    kind: ServiceKind = Field(title="Tipo di servizio")
+    order: int = Field(title="Ordine", description="posizione nei menu e in home page")
+    audience: list[Audience] = Field(default_factory=list, title="A chi si rivolge")  # type: ignore[valid-type]
+    format: ServiceFormat | None = Field(None, title="Modalità")
+    how_to_access: Text | None = Field(None, title="Come accedere")
+    contact: Contact | None = Field(None, title="Contatti")
+    events: list[Event] = Field(default_factory=list, title="Eventi")
+
+    def problems(self) -> list[Problem]:
+        out: list[Problem] = []
+        for i, event in enumerate(self.events):
+            if event.end is not None and event.end <= event.start:
+                out.append(Problem(loc=("events", i, "end"), code="event_end_before_start",
+                                   message=f"evento {i + 1}: la fine (`end`) deve essere dopo l'inizio (`start`)"))
+        return out

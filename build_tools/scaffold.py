@@ -1,0 +1,117 @@
+"""`new`: a skeleton file for a call, story or service, generated from the model.
+
+Required keys get a valid placeholder, optional keys are listed commented out with their
+Italian title and allowed values, so the editor sees every field in one place. Calls and
+stories start as ``draft: true``: they pass the check but are not published until an
+editor removes the line.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+import unicodedata
+from datetime import date, datetime, timedelta
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .messages import annotation_classes
+from .models.common import SLUG_MAX
+from .registry import Collection
+
+
+def slugify(title: str) -> str:
+    """``"Città & Innovazione 2027!"`` → ``citta-innovazione-2027`` (accents folded, ≤80 chars)."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if len(slug) > SLUG_MAX:
+        slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
+    return slug
+
+
+def _enum_of(info: FieldInfo) -> type[Enum] | None:
+    enums = [c for c in annotation_classes(info.annotation) if isinstance(c, type) and issubclass(c, Enum)]
+    return enums[0] if enums else None
+
+
+def _is_list(info: FieldInfo) -> bool:
+    annotation = info.annotation
+    return typing.get_origin(annotation) is list
+
+
+def _placeholder(name: str, info: FieldInfo, title: str, today: date) -> Any:
+    """A valid value for a required field."""
+    special: dict[str, Any] = {
+        "title": title,
+        "summary": "Da completare: una o due frasi semplici su cosa finanzia e per chi.",
+        "published": today,
+        "deadline": today + timedelta(days=60),
+        "order": 9,
+        "url": "https://www.example.org/da-completare",
+    }
+    if name in special:
+        return special[name]
+    enum = _enum_of(info)
+    if enum is not None:
+        first = next(iter(enum)).value
+        return [first] if _is_list(info) else first
+    if _is_list(info):
+        return ["da-completare"]
+    return "Da completare"
+
+
+def _yaml_value(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml_value(v) for v in value) + "]"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = str(value)
+    if re.search(r"[:#\[\]{},&*!|>'\"%@`]", text) or text != text.strip():
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return text
+
+
+def _comment(info: FieldInfo) -> str:
+    parts = [info.title or ""]
+    if info.description:
+        parts.append(info.description)
+    enum = _enum_of(info)
+    if enum is not None:
+        parts.append("valori: " + ", ".join(m.value for m in enum))
+    return " — ".join(p for p in parts if p)
+
+
+def skeleton(collection: Collection, title: str, today: date) -> str:
+    """The text of a new file for ``collection`` titled ``title``."""
+    model: type[BaseModel] = collection.model
+    lines = ["---"]
+    for name, info in model.model_fields.items():
+        if name == "draft":
+            continue
+        if info.is_required() or name == "deadline":
+            value = _placeholder(name, info, title, today)
+            lines.append(f"{name}: {_yaml_value(value)}  # {_comment(info)}")
+        else:
+            lines.append(f"# {name}:  # {_comment(info)}")
+    if "draft" in model.model_fields:
+        lines.append("draft: true  # togli questa riga per pubblicare")
+    lines.append("---")
+    lines.append("")
+    lines.extend(_BODIES.get(collection.name, ["Testo da completare."]))
+    return "\n".join(lines) + "\n"
+
+
+_BODIES = {
+    "calls": ["## Cosa finanzia", "", "Da completare.", "", "## Chi può partecipare", "", "Da completare.", "",
+              "## Come partecipare", "", "Da completare.", "", "## Come ti accompagna il Laboratorio", "",
+              "Da completare."],
+    "stories": ["Da completare: la cooperativa, il problema, la soluzione digitale, i risultati."],
+    "services": ["Da completare: a chi serve il servizio e come funziona."],
+}
