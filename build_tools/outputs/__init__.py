@@ -48,3 +48,19 @@ def collect(site: Site, settings: SiteSettings, builders: list[Builder]) -> list
             seen.add(output.path)
             outputs.append(output)
     return outputs
+
+
+def default_builders() -> list[Builder]:
+    """Every output of the site, in a fixed order."""
+    from .calendar import build_calendars
+    from .feeds import build_feeds
+    from .opendata import build_opendata
+    from .pages import build_pages
+    from .subscribe import build_subscribe_page
+
+    return [build_pages, build_subscribe_page, build_feeds, build_calendars, build_opendata]
+
+
+def build_outputs(site: Site, settings: SiteSettings) -> list[Output]:
+    """All generated files. Paths ending in ``.md`` become pages; the rest are copied as they are."""
+    return collect(site, settings, default_builders())
