@@ -70,6 +70,9 @@ def load_entry(path: Path, collection: Collection, report: Report) -> Entry | No
     except OSError as exc:
         report.error(path, 1, "unreadable", f"impossibile leggere il file: {exc.strerror}")
         return None
+    except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
+        report.error(path, 1, "unreadable", f"front matter illeggibile ({type(exc).__name__}: {exc})")
+        return None
     ok = _check_text(path, doc, report)
     try:
         item = collection.model.model_validate(doc.data)

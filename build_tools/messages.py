@@ -85,7 +85,7 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         options = [m.value for m in enum] if enum else []
         hint = suggest(str(value), options)
         allowed = ", ".join(options) if options else ctx.get("expected", "")
-        return f"valore `{value}` non ammesso per {where}{hint or ''}; valori ammessi: {allowed}"
+        return f"valore `{value}` non ammesso per {where}{hint}. Valori ammessi: {allowed}"
     if kind in ("string_too_short", "too_short"):
         if kind == "too_short":
             return f"{where} deve avere almeno {ctx.get('min_length', 1)} valore"
@@ -95,7 +95,7 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "list_type":
         return f"{where} deve essere un elenco, per esempio `[{value}]` oppure una riga `- valore` per elemento"
     if kind in ("string_type",):
-        return f"{where} deve essere un testo"
+        return f"{where} deve essere un testo (se inizia con un numero o contiene `:`, mettilo tra virgolette)"
     if kind in ("bool_type", "bool_parsing"):
         return f"{where} deve essere `true` o `false`"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
