@@ -56,8 +56,9 @@ def _placeholder(name: str, info: FieldInfo, title: str, today: date) -> Any:
         return special[name]
     enum = _enum_of(info)
     if enum is not None:
-        first = next(iter(enum)).value
-        return [first] if _is_list(info) else first
+        values = [m.value for m in enum]
+        choice = "other" if "other" in values else values[0]  # "other" never needs extra keys (pnrr does)
+        return [choice] if _is_list(info) else choice
     if _is_list(info):
         return ["da-completare"]
     return "Da completare"
