@@ -12,6 +12,7 @@ from .crosscheck import crosscheck
 from .diagnostics import Report
 from .loader import Content, content_files, load_content
 from .models import Call, CallStatus
+from .models.common import ROME
 from .registry import CALLS, COLLECTIONS
 from .status import DEFAULT_CLOSING_SOON_DAYS, derive_timing, today_in_rome
 
@@ -59,16 +60,17 @@ def deadline_report(content: Content, report: Report, now: datetime, closing_soo
         if call.draft:
             continue
         timing = derive_timing(call, now, closing_soon_days)
-        key = ("windows", len(call.windows) - 1, "deadline") if call.windows else ("deadline",)
+        key = ("windows", timing.window_index, "deadline") if timing.window_index is not None else ("deadline",)
         if timing.status is CallStatus.CLOSED and timing.deadline_at is not None:
-            days = (today - timing.deadline_at.date()).days
-            when = format_date(timing.deadline_at.date(), "d MMMM y", locale="it")
+            day = timing.deadline_at.astimezone(ROME).date()  # the deadline may carry another offset
+            days = (today - day).days
+            when = format_date(day, "d MMMM y", locale="it")
             report.warning(entry.path, entry.line_of(*key), "deadline_passed",
                            f"scadenza passata {_ago(days)} ({when}): il bando è in archivio; "
                            "se c'è una proroga aggiorna `deadline` e `deadline_extended_from`")
         elif timing.status is CallStatus.CLOSING_SOON and timing.deadline_at is not None:
             days = timing.days_left(now) or 0
-            when = format_date(timing.deadline_at.date(), "d MMMM y", locale="it")
+            when = format_date(timing.deadline_at.astimezone(ROME).date(), "d MMMM y", locale="it")
             left = "oggi" if days == 0 else ("domani" if days == 1 else f"tra {days} giorni")
             report.warning(entry.path, entry.line_of(*key), "closing_soon", f"scade {left} ({when})")
         if not timing.archived and call.verified is not None:

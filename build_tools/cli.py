@@ -1,4 +1,4 @@
-"""Command line: ``python -m build_tools check|new|schema|build|serve``.
+"""Command line: ``python -m build_tools check|new|schema|guide|build|serve``.
 
 With the MkDocs plugin, the only place that reads the clock and the environment.
 Exit codes: 0 fine, 1 content problems, 2 the command itself was misused.
@@ -15,10 +15,12 @@ from pathlib import Path
 from .checks import run_checks
 from .clock import ClockError, resolve_now
 from .diagnostics import format_github
+from .guide import GuideError, update_guide
 from .registry import BY_NAME
 from .scaffold import skeleton, slugify
 from .schema import write_schemas
 from .status import DEFAULT_CLOSING_SOON_DAYS
+from .summary import github_file_link, render_summary, write_summary
 
 _SINGULAR = {"call": "calls", "story": "stories", "service": "services"}
 
@@ -33,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="anche gli avvisi fanno fallire il controllo")
     check.add_argument("--format", choices=("text", "github"), default="text", help="formato dei messaggi")
     check.add_argument("--closing-soon-days", type=int, default=DEFAULT_CLOSING_SOON_DAYS)
+    check.add_argument("--summary", metavar="FILE",
+                       help="aggiunge a FILE un riepilogo in Markdown (errori, scadenze): per $GITHUB_STEP_SUMMARY")
 
     new = sub.add_parser("new", help="crea lo scheletro di un nuovo contenuto")
     new.add_argument("kind", choices=sorted(_SINGULAR), help="call, story o service")
@@ -42,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="scrive lo JSON Schema di ogni raccolta")
     schema.add_argument("--out", default="schemas", help="cartella di destinazione (default: schemas)")
+
+    guide = sub.add_parser("guide", help="rigenera nella guida le parti generate dai modelli (campi, stati, messaggi)")
+    guide.add_argument("--file", default="CONTRIBUTING.md", help="la guida da aggiornare (default: CONTRIBUTING.md)")
+    guide.add_argument("--check", action="store_true", help="non scrive: esce con 1 se la guida non è aggiornata")
 
     for name, help_text in (("build", "costruisce il sito in site/"), ("serve", "anteprima del sito su http://127.0.0.1:8000")):
         command = sub.add_parser(name, help=help_text)
@@ -63,6 +71,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors, warnings = len(report.errors), len(report.warnings)
     print(f"Controllo del {now:%Y-%m-%d %H:%M} (Europe/Rome): {files} file validi, "
           f"{errors} {'errore' if errors == 1 else 'errori'}, {warnings} {'avviso' if warnings == 1 else 'avvisi'}")
+    if args.summary:  # an empty value (e.g. $GITHUB_STEP_SUMMARY outside GitHub) means no summary
+        text = render_summary(result, now, args.closing_soon_days, link=github_file_link(dict(os.environ)))
+        try:
+            write_summary(Path(args.summary), text)
+        except OSError as exc:
+            print(f"errore: impossibile scrivere il riepilogo in {args.summary}: {exc.strerror}", file=sys.stderr)
+            return 2
     if errors or (args.strict and warnings):
         return 1
     return 0
@@ -91,6 +106,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_guide(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        changed = update_guide(path, write=not args.check)
+    except GuideError as exc:
+        print(f"errore: {exc}", file=sys.stderr)
+        return 2
+    if args.check:
+        if changed:
+            print(f"{path.as_posix()} non è aggiornata rispetto ai modelli: esegui `python -m build_tools guide`")
+            return 1
+        print(f"{path.as_posix()} è aggiornata")
+    else:
+        print(f"{'aggiornata' if changed else 'già aggiornata'}: {path.as_posix()}")
+    return 0
+
+
 def cmd_mkdocs(args: argparse.Namespace) -> int:
     """Run MkDocs (strict) with "now" fixed in the environment, so the plugin sees the same date."""
     env = dict(os.environ)
@@ -103,7 +135,7 @@ def cmd_mkdocs(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": cmd_check, "new": cmd_new, "schema": cmd_schema, "build": cmd_mkdocs, "serve": cmd_mkdocs}
+    handlers = {"check": cmd_check, "new": cmd_new, "schema": cmd_schema, "guide": cmd_guide, "build": cmd_mkdocs, "serve": cmd_mkdocs}
     try:
         return handlers[args.command](args)
     except ClockError as exc:

@@ -36,7 +36,7 @@ def resolve_now(today: str | None = None, env: Mapping[str, str] | None = None) 
     """The build's "now", as an aware datetime in Europe/Rome."""
     env = os.environ if env is None else env
     if today:
-        return parse_today(today) if len(today.strip()) == 10 else parse_now(today)
+        return parse_today(today) if len(today.strip()) == 10 else parse_now(today).astimezone(ROME)
     if env.get("LAB_NOW"):
         return parse_now(env["LAB_NOW"]).astimezone(ROME)
     if env.get("LAB_TODAY"):

@@ -28,8 +28,8 @@ class Diagnostic:
     message: str = field(compare=False)
 
     def format(self) -> str:
-        """The editor-facing line: ``path:line: error: message``."""
-        return f"{self.path}:{self.line}: {self.severity.value}: {self.message}"
+        """The editor-facing line: ``path:line: error: message`` (one line, even if a value had line breaks)."""
+        return f"{self.path}:{self.line}: {self.severity.value}: {' '.join(self.message.splitlines())}"
 
     @property
     def is_error(self) -> bool:

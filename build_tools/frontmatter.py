@@ -37,6 +37,7 @@ Path_ = tuple[str | int, ...]
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
+_KEY_TAGS = _PLAIN_TAGS | {"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
 _FENCE = "---"
 
 
@@ -136,9 +137,9 @@ def parse(raw: bytes) -> Document:
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> None:
     """Record key lines; refuse tags, anchors/aliases and duplicate keys (PyYAML keeps the last silently)."""
-    if id(node) in seen:
+    if id(node) in seen:  # an alias is the anchored node itself: point at the key that uses it
         raise FrontMatterError(
-            node.start_mark.line + 2, "yaml_alias",
+            next((lines[path[:n]] for n in range(len(path), 0, -1) if path[:n] in lines), 1), "yaml_alias",
             "ancore e alias YAML (`&nome`, `*nome`) non sono ammessi: ripeti il valore per esteso",
         )
     seen.add(id(node))
@@ -151,6 +152,12 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int])
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise FrontMatterError(key_node.start_mark.line + 2, "yaml_key", "le chiavi devono essere semplici parole")
+            if key_node.tag not in _KEY_TAGS:
+                raise FrontMatterError(
+                    key_node.start_mark.line + 2, "yaml_tag",
+                    f"il tag YAML `{key_node.tag}` non è ammesso: scrivi la chiave senza `!`/`!!`",
+                )
+            key_node.tag = "tag:yaml.org,2002:str"  # `no:`, `1:`, `<<:` are keys like any other, not a bool/int/merge
             key = key_node.value
             here = path + (key,)
             if here in lines:
@@ -162,5 +169,6 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int])
             _walk(value_node, here, lines, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines[path + (index,)] = item.start_mark.line + 2
+            if id(item) not in seen:  # an alias has no position of its own
+                lines[path + (index,)] = item.start_mark.line + 2
             _walk(item, path + (index,), lines, seen)

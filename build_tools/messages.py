@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 
 
 def format_loc(loc: tuple[str | int, ...]) -> str:
-    """``('windows', 1, 'deadline')`` → ``\`windows\` n. 2 → \`deadline\```."""
+    r"""``('windows', 1, 'deadline')`` → ``\`windows\` n. 2 → \`deadline\```."""
     text = ""
     for item in loc:
         if isinstance(item, int):
@@ -85,7 +85,7 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         options = [m.value for m in enum] if enum else []
         hint = suggest(str(value), options)
         allowed = ", ".join(options) if options else ctx.get("expected", "")
-        return f"valore `{value}` non ammesso per {where}{hint}. Valori ammessi: {allowed}"
+        return f"valore `{value}` non ammesso per {where}{hint or '.'} Valori ammessi: {allowed}"
     if kind in ("string_too_short", "too_short"):
         if kind == "too_short":
             return f"{where} deve avere almeno {ctx.get('min_length', 1)} valore"

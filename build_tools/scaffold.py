@@ -25,8 +25,9 @@ from .registry import Collection
 
 def slugify(title: str) -> str:
     """``"Città & Innovazione 2027!"`` → ``citta-innovazione-2027`` (accents folded, ≤80 chars)."""
-    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    # drop only the accents: any other sign (’ – «) separates words, as a space would
+    folded = "".join(c for c in unicodedata.normalize("NFKD", title) if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.casefold()).strip("-")
     if len(slug) > SLUG_MAX:
         slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
     return slug

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from .models import Call, CallStatus
 from .models.common import ROME, start_of
@@ -41,6 +41,9 @@ def derive_timing(call: Call, now: datetime, closing_soon_days: int = DEFAULT_CL
     deadline falls within ``closing_soon_days`` × 24 h. A rolling call with a final deadline
     shows "In scadenza" too when it nears, since that is what a visitor needs to know.
     """
+    # Compare instants, not Rome wall clocks: two datetimes sharing a tzinfo are subtracted and
+    # compared naively in Python, which is an hour off across a DST change (and ignores `fold`).
+    now = now.astimezone(timezone.utc)
     spans = call.deadlines()
     window_index: int | None = None
     opens_at: datetime | None = None

@@ -82,8 +82,11 @@ def _parse_datetime(value: Any) -> Any:
 
 
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})]
-Slug = Annotated[str, AfterValidator(_check_slug), Field(pattern=SLUG_RE.pattern, max_length=SLUG_MAX)]
-Tag = Annotated[str, AfterValidator(_check_tag), Field(pattern=TAG_RE.pattern)]
+# the pattern sits in json_schema_extra: as a Field constraint after the validator it never reaches the schema
+Slug = Annotated[
+    str, AfterValidator(_check_slug), Field(max_length=SLUG_MAX, json_schema_extra={"pattern": SLUG_RE.pattern})
+]
+Tag = Annotated[str, AfterValidator(_check_tag), Field(json_schema_extra={"pattern": TAG_RE.pattern})]
 Email = Annotated[str, AfterValidator(_check_email), Field(json_schema_extra={"format": "email"})]
 Title = Annotated[str, Field(min_length=5, max_length=200)]
 Summary = Annotated[str, Field(min_length=20, max_length=400)]

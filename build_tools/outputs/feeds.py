@@ -1,11 +1,51 @@
-"""RSS/Atom feeds (placeholder: implemented by the feeds work)."""
+"""RSS 2.0 and Atom feeds, described once in the ``FEEDS`` table and rendered with feedgen.
+
+Rules a subscriber relies on:
+
+- every item has a permanent id (a ``tag:`` URI from the slug and the first publication
+  date): a new title, a new ``updated`` or a new domain never duplicates an item in a reader;
+- an updated or extended call re-announces itself: same id, newer ``updated`` (Atom) and
+  ``pubDate`` (RSS), moved to the top;
+- every date comes from the front matter, in Europe/Rome; the feed's own date is its newest
+  item's, never the build time, so two builds of the same content give the same bytes;
+- "in scadenza" items are alerts: one per call and deadline, dated when the call entered
+  its last ``closing_soon_days``.
+
+feedgen's getter/setter API stays inside this module.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
-from ..site import CallPage, Site
+from feedgen.feed import FeedGenerator
+
+from ..models import CallStatus, FundingSource, Pathway
+from ..models.common import ROME, start_of
+from ..site import CallPage, Site, StoryPage
 from . import Output, SiteSettings
+from .formatting import format_moment
+from .links import absolute, base_url, tag_uri
+from .summaries import call_facts, current_deadline, facts_html, last_change, story_facts, updated_note
+
+#: Items per feed, newest first.
+ITEM_LIMIT = 50
+#: Date in the ``tag:`` id of each feed (a feed's id never changes).
+FEED_ID_DATE = date(2026, 1, 1)
+AUTHOR = "Legacoop Lazio – Laboratorio di Contaminazione Digitale"
+
+
+@dataclass(frozen=True)
+class FeedFormat:
+    name: str  # "RSS"
+    suffix: str  # ".xml"
+    media_type: str
+
+
+RSS = FeedFormat("RSS", ".xml", "application/rss+xml")
+ATOM = FeedFormat("Atom", ".atom", "application/atom+xml")
 
 
 @dataclass(frozen=True)
@@ -13,14 +53,211 @@ class FeedLink:
     """A feed to announce in a page's <head> and on /iscriviti/."""
 
     title: str  # Italian, e.g. "Bandi nuovi e aggiornati (RSS)"
-    path: str  # site-relative, e.g. "feed/bandi.rss.xml"
+    path: str  # site-relative, e.g. "feed/bandi.xml"
     media_type: str  # "application/rss+xml" or "application/atom+xml"
 
 
+@dataclass(frozen=True)
+class FeedItem:
+    """One entry, independent of the feed format."""
+
+    guid: str
+    title: str
+    path: str  # site-relative page
+    published: datetime  # first publication
+    updated: datetime  # last announcement (= published when never updated)
+    html: str  # summary with the key facts
+    categories: tuple[tuple[str, str], ...]  # (term, Italian label)
+
+
+Selector = Callable[[Site], list[FeedItem]]
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """One feed: what it holds and where it lives (``feed/<id>.xml`` and ``feed/<id>.atom``)."""
+
+    id: str
+    title: str
+    description: str  # may use {days} (the site's closing_soon_days)
+    page: str  # the site page the feed follows, for the feed's own link
+    selector: Selector
+    formats: tuple[FeedFormat, ...] = (RSS, ATOM)
+
+    def path(self, fmt: FeedFormat) -> str:
+        return f"feed/{self.id}{fmt.suffix}"
+
+    def link(self, fmt: FeedFormat = RSS) -> FeedLink:
+        return FeedLink(f"{self.title} ({fmt.name})", self.path(fmt), fmt.media_type)
+
+
+# -- items ---------------------------------------------------------------------------------
+
+
+def _call_guid(page: CallPage) -> str:
+    return tag_uri(page.call.published, f"bandi/{page.slug}")
+
+
+def _call_categories(page: CallPage) -> tuple[tuple[str, str], ...]:
+    call = page.call
+    enums = [page.timing.status, call.funding_source, *call.pathways, *call.support_types]
+    return tuple((e.value, e.label) for e in enums) + tuple((t, t) for t in call.tags)
+
+
+def call_item(page: CallPage, site: Site) -> FeedItem:
+    call = page.call
+    note = updated_note(call, site.today)
+    html = facts_html(call.summary, call_facts(page), note)
+    updated = start_of(last_change(call, site.today))
+    return FeedItem(_call_guid(page), call.title, page.url, start_of(call.published), updated, html,
+                    _call_categories(page))
+
+
+def closing_alert_item(page: CallPage, site: Site) -> FeedItem:
+    """An alert "scade il …": its own id per deadline, dated when the call entered closing soon."""
+    call, deadline = page.call, current_deadline(page)
+    assert deadline is not None
+    entered = max(deadline.at - timedelta(days=site.closing_soon_days), start_of(call.published))
+    guid = tag_uri(call.published, f"bandi/{page.slug}/scadenza/{deadline.at.astimezone(ROME).date().isoformat()}")
+    title = f"Scade il {format_moment(deadline.due)}: {call.title}"
+    html = facts_html(call.summary, call_facts(page), updated_note(call, site.today))
+    return FeedItem(guid, title, page.url, entered, entered, html, _call_categories(page))
+
+
+def story_item(page: StoryPage, site: Site) -> FeedItem:
+    story = page.story
+    when = start_of(story.published)
+    terms = [story.sector, *([story.pathway] if story.pathway else [])]
+    categories = tuple((e.value, e.label) for e in terms) + tuple((t, t) for t in story.tags)
+    return FeedItem(tag_uri(story.published, f"storie/{page.slug}"), story.title, page.url, when, when,
+                    facts_html(story.summary, story_facts(page)), categories)
+
+
+# -- selectors -----------------------------------------------------------------------------
+
+
+def _calls(keep: Callable[[CallPage], bool] = lambda page: True) -> Selector:
+    """Published current calls (not archived) that ``keep`` accepts."""
+    return lambda site: [call_item(p, site) for p in site.current_calls if keep(p)]
+
+
+def _closing_soon(site: Site) -> list[FeedItem]:
+    return [closing_alert_item(p, site) for p in site.current_calls
+            if p.timing.status is CallStatus.CLOSING_SOON and current_deadline(p) is not None]
+
+
+def _stories(site: Site) -> list[FeedItem]:
+    return [story_item(p, site) for p in site.stories]
+
+
+def _everything(site: Site) -> list[FeedItem]:
+    return _calls()(site) + _stories(site)
+
+
+def _by_source(source: FundingSource) -> Selector:
+    return _calls(lambda page: page.call.funding_source is source)
+
+
+def _by_pathway(pathway: Pathway) -> Selector:
+    return _calls(lambda page: pathway in page.call.pathways)
+
+
+FEEDS: tuple[FeedSpec, ...] = (
+    FeedSpec("bandi", "Bandi nuovi e aggiornati",
+             "Bandi e finanziamenti aperti o in arrivo: ogni nuova scheda e ogni aggiornamento (proroghe, modifiche).",
+             "bandi/", _calls()),
+    FeedSpec("in-scadenza", "Bandi in scadenza",
+             "Un avviso quando un bando aperto entra negli ultimi {days} giorni prima della scadenza.",
+             "bandi/", _closing_soon),
+    FeedSpec("storie", "Storie di cooperative innovative",
+             "Le storie di cooperative che hanno innovato con il digitale.", "storie/", _stories),
+    FeedSpec("tutto", "Tutte le novità",
+             "Bandi nuovi e aggiornati e storie di cooperative, in un solo feed.", "", _everything),
+    *(FeedSpec(f"fonte/{s.value}", f"Bandi – fonte: {s.label}",
+               f"Solo i bandi aperti o in arrivo con fonte di finanziamento «{s.label}», nuovi e aggiornati.",
+               "bandi/", _by_source(s)) for s in FundingSource),
+    *(FeedSpec(f"percorso/{p.value}", f"Bandi per il percorso «{p.label}»",
+               f"Solo i bandi aperti o in arrivo adatti al percorso «{p.label}», nuovi e aggiornati.",
+               "bandi/", _by_pathway(p)) for p in Pathway),
+)
+FEEDS_BY_ID = {spec.id: spec for spec in FEEDS}
+#: Feeds announced on every page, in this order (a reader that picks the first gets the calls).
+SITE_WIDE = ("bandi", "in-scadenza", "storie", "tutto")
+
+
+def source_feed(source: FundingSource) -> FeedSpec:
+    return FEEDS_BY_ID[f"fonte/{source.value}"]
+
+
+def pathway_feed(pathway: Pathway) -> FeedSpec:
+    return FEEDS_BY_ID[f"percorso/{pathway.value}"]
+
+
 def feed_links(call: CallPage | None = None) -> list[FeedLink]:
-    """Feeds to announce in <head>: the site-wide ones, plus the call's source and pathway feeds."""
-    return []
+    """Feeds to announce in <head>: the site-wide ones, plus the call's source and pathway feeds.
+
+    Each feed is announced once, in RSS (what browsers' and readers' discovery handles best);
+    the Atom twins are listed on /iscriviti/.
+    """
+    specs = [FEEDS_BY_ID[i] for i in SITE_WIDE]
+    if call is not None:
+        specs.append(source_feed(call.call.funding_source))
+        specs.extend(pathway_feed(p) for p in call.call.pathways)
+    return [spec.link(RSS) for spec in specs]
+
+
+# -- rendering -----------------------------------------------------------------------------
+
+
+def select(spec: FeedSpec, site: Site) -> list[FeedItem]:
+    """The items of one feed, newest announcement first, at most ``ITEM_LIMIT``."""
+    items = sorted(spec.selector(site), key=lambda i: (i.updated, i.published, i.guid), reverse=True)
+    return items[:ITEM_LIMIT]
+
+
+def _site_last_change(site: Site) -> datetime:
+    """Date of an empty feed: the newest change of any published item, else a fixed date."""
+    days = [last_change(p.call, site.today) for p in site.calls] + [p.story.published for p in site.stories]
+    return start_of(max(days, default=FEED_ID_DATE))
+
+
+def render_feed(spec: FeedSpec, fmt: FeedFormat, items: list[FeedItem], site: Site, settings: SiteSettings,
+                base: str) -> bytes:
+    """One feed file; dates and order are set explicitly (feedgen would use the clock and prepend)."""
+    demo = " (contenuti dimostrativi)" if settings.demo else ""
+    fg = FeedGenerator()
+    fg.id(tag_uri(FEED_ID_DATE, f"feed/{spec.id}"))
+    fg.title(f"{settings.site_name} – {spec.title}{demo}")
+    fg.description(spec.description.format(days=site.closing_soon_days))
+    fg.language("it")
+    fg.author({"name": AUTHOR})
+    fg.generator(settings.site_name)
+    fg.link(href=absolute(base, spec.path(fmt)), rel="self", type=fmt.media_type)
+    fg.link(href=absolute(base, spec.page), rel="alternate", type="text/html")  # last link = RSS <link>
+    fg.updated(max((i.updated for i in items), default=_site_last_change(site)))
+    for item in items:
+        entry = fg.add_entry(order="append")
+        entry.id(item.guid)
+        entry.title(item.title)
+        entry.link(href=absolute(base, item.path), rel="alternate", type="text/html")
+        # RSS has one date: the last announcement, so an update moves up; Atom keeps both.
+        entry.published(item.updated if fmt is RSS else item.published)
+        entry.updated(item.updated)
+        html = item.html
+        if settings.demo:
+            html = "<p><em>Contenuto dimostrativo: non è un bando o una storia reale.</em></p>" + html
+        entry.summary(html, type="html")
+        if item.categories:
+            entry.category([{"term": term, "label": label} for term, label in item.categories])
+    return fg.rss_str(pretty=True) if fmt is RSS else fg.atom_str(pretty=True)
 
 
 def build_feeds(site: Site, settings: SiteSettings) -> list[Output]:
-    return []
+    """Every feed of ``FEEDS`` in each of its formats; refuses to run without ``site_url``."""
+    base = base_url(settings, "i feed RSS/Atom")
+    outputs: list[Output] = []
+    for spec in FEEDS:
+        items = select(spec, site)
+        for fmt in spec.formats:
+            outputs.append(Output(spec.path(fmt), render_feed(spec, fmt, items, site, settings, base), fmt.media_type))
+    return outputs

@@ -1,0 +1,588 @@
+"""Scale benchmark: how the content check, the site build and search cost grow with the content.
+
+Prints figures; it is not a timed test. For each size N (calls; stories ≈ N/10; the five
+services) it generates a synthetic, valid content tree with ``benchmarks/generate.py`` and
+measures:
+
+* ``check``: wall time of ``python -m build_tools check`` (the editors' command, a fresh
+  process), and of the checks alone in-process (``build_tools.checks.run_checks``); each is
+  compared with the same amount of raw work: reading every file, splitting its front
+  matter and ``yaml.load(..., CSafeLoader)`` — in a fresh process, and in-process.
+* the full site build (``python -m build_tools build``: checks, generated pages, MkDocs +
+  Material, Pagefind), wall time and peak memory (largest resident set of the process
+  tree: ``os.wait4``), against a *plain MkDocs baseline*: the same Markdown bodies as plain
+  pages (``not_in_nav``) with the same theme, Markdown extensions, CSS/JS, no plugin, and
+  the same search setup (Pagefind run on the output afterwards);
+* output size per item (site bytes / items);
+* the compressed bytes a visitor downloads before the first search results appear: Chromium
+  with a cold cache opens the search page (``/cerca/``) of the site served over HTTP with
+  gzip on 127.0.0.1, types a query and waits for the results; every response's encoded body
+  size is summed (headers excluded). The same for a visitor who first loads ``/bandi/``.
+* the largest/smallest size ratio of each cost, to show how it grows.
+
+Targets (PASS/FAIL printed beside each figure; the exit status is 1 if any fails):
+
+* check ≤ 3 × the raw front-matter parse (fresh processes; the in-process ratio is printed too);
+* build ≤ 1.5 × the plain MkDocs baseline;
+* cost ratios between the largest and smallest size ≤ 1.1 × the size ratio (5.5 for 5,000/1,000);
+* first search ≤ 500 KB (compressed) at 5,000 calls (checked at the largest size ≥ 5,000).
+
+Usage (from the repository root)::
+
+    .venv/bin/python benchmarks/run.py                   # sizes 1000,5000 (~10 minutes)
+    .venv/bin/python benchmarks/run.py --quick           # sizes 200,1000
+    .venv/bin/python benchmarks/run.py --sizes 1000,5000 --profile   # + where the build time goes
+    make bench BENCH_ARGS=--quick
+
+Options: ``--out DIR`` keeps the generated content and sites (default: a temporary
+directory, removed at the end unless ``--keep``); ``--no-browser`` skips the search
+measurement; ``--profile`` profiles the site build at the largest size (MkDocs events per
+plugin, pages and templates, top functions). Needs ``/usr/bin/chromium`` (or
+``$CHROMIUM_PATH``) for the search measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+GENERATOR = REPO / "benchmarks" / "generate.py"
+TODAY = "2026-11-25"
+QUERY = "cooperative"  # typed in the search box; the synthetic content is about cooperatives
+SEARCH_PAGE = "cerca/"
+LISTING_PAGE = "bandi/"
+sys.path.insert(0, str(REPO / "tests" / "browser"))
+
+CHECK_TARGET = 3.0
+BUILD_TARGET = 1.5
+LINEAR_SLACK = 1.1
+FIRST_SEARCH_TARGET = 500 * 1000  # bytes, compressed
+FIRST_SEARCH_AT = 5000
+
+# Same flags as the browser tests.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+# --------------------------------------------------------------------------------------------
+# measuring processes
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss: int  # bytes, largest resident set in the process tree
+    returncode: int
+    output: str = ""
+
+
+def run_measured(command: list[str], cwd: Path = REPO, env: dict[str, str] | None = None) -> Run:
+    """Run a command; wall time and peak RSS of it and its waited-for descendants (wait4)."""
+    full_env = {k: v for k, v in os.environ.items() if k not in ("LAB_NOW", "LAB_TODAY")}
+    full_env.update({"LAB_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"})
+    full_env.update(env or {})
+    log = tempfile.TemporaryFile(mode="w+")
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=full_env, stdout=log, stderr=subprocess.STDOUT)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    log.seek(0)
+    return Run(seconds, usage.ru_maxrss * 1024, process.returncode, log.read())
+
+
+def best_of(repeat: int, command: list[str], **kwargs) -> Run:  # noqa: ANN003
+    runs = [run_measured(command, **kwargs) for _ in range(repeat)]
+    for run in runs:
+        if run.returncode != 0:
+            raise SystemExit(f"command failed ({run.returncode}): {' '.join(command)}\n{run.output[-4000:]}")
+    return min(runs, key=lambda r: r.seconds)
+
+
+# --------------------------------------------------------------------------------------------
+# inputs
+
+
+def generate(content: Path, calls: int) -> None:
+    if not GENERATOR.is_file():
+        raise SystemExit(f"{GENERATOR.relative_to(REPO)} is missing: the benchmark needs the content generator")
+    stories = max(1, calls // 10)
+    command = [sys.executable, str(GENERATOR), "--calls", str(calls), "--stories", str(stories), "--out", str(content)]
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"generate.py failed:\n{done.stdout}\n{done.stderr}")
+
+
+def content_files(content: Path) -> list[Path]:
+    return sorted(p for p in content.rglob("*.md") if not p.name.startswith(("_", ".")))
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """(yaml, body) of a ``---`` fenced file; the minimum any reader has to do."""
+    head, _, rest = text.partition("\n---\n")
+    return head[4:] if head.startswith("---\n") else head, rest
+
+
+RAW_PARSE = textwrap.dedent("""
+    import sys, yaml
+    from pathlib import Path
+    for path in sorted(Path(sys.argv[1]).rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        head, _, body = text.partition("\\n---\\n")
+        yaml.load(head[4:], Loader=yaml.CSafeLoader)
+""")
+
+
+def raw_parse_in_process(files: list[Path]) -> float:
+    import yaml
+
+    start = time.perf_counter()
+    for path in files:
+        head, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        yaml.load(head, Loader=yaml.CSafeLoader)
+    return time.perf_counter() - start
+
+
+def check_in_process(content: Path) -> float:
+    from build_tools.checks import run_checks
+    from build_tools.clock import resolve_now
+
+    now = resolve_now(TODAY)
+    gc.collect()
+    start = time.perf_counter()
+    result = run_checks(content, now, 14, root=content.parent)
+    seconds = time.perf_counter() - start
+    errors = [d for d in result.report.sorted() if d.is_error]
+    if errors:
+        raise SystemExit("generated content has errors:\n" + "\n".join(d.format() for d in errors[:20]))
+    return seconds
+
+
+def site_project(work: Path, content: Path) -> Path:
+    """The real mkdocs.yml, pages and overrides, with the generated content in place of content/."""
+    project = work / "site-project"
+    project.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("pages", "overrides"):
+        if not (project / name).exists():
+            (project / name).symlink_to(REPO / name, target_is_directory=True)
+    if not (project / "content").exists():
+        (project / "content").symlink_to(content.resolve(), target_is_directory=True)
+    return project
+
+
+BASELINE_YML = """\
+# Plain MkDocs baseline: the same bodies as plain pages, same theme and Markdown, no plugin.
+site_name: Laboratorio di Contaminazione Digitale
+site_url: https://example.org/laboratorio/
+theme:
+  name: material
+  language: it
+  font: false
+  features: [navigation.tabs, navigation.top, toc.follow]
+plugins: []
+markdown_extensions:
+  - toc: {permalink: true}
+  - admonition
+  - attr_list
+  - md_in_html
+  - tables
+  - def_list
+extra_css: [assets/lab.css]
+extra_javascript: [assets/lab.js]
+nav: [index.md]
+not_in_nav: |
+  /bandi/
+  /storie/
+  /servizi/
+"""
+_BASELINE_FOLDERS = {"calls": "bandi", "stories": "storie", "services": "servizi"}
+
+
+def baseline_project(work: Path, content: Path) -> Path:
+    import yaml
+
+    project = work / "baseline-project"
+    docs = project / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    (docs / "assets").mkdir(parents=True)
+    for asset in ("lab.css", "lab.js"):
+        if (REPO / "pages" / "assets" / asset).is_file():
+            shutil.copy(REPO / "pages" / "assets" / asset, docs / "assets" / asset)
+        else:
+            (docs / "assets" / asset).write_text("", encoding="utf-8")
+    (docs / "index.md").write_text("# Laboratorio\n\nPagina iniziale.\n", encoding="utf-8")
+    for path in content_files(content):
+        folder = _BASELINE_FOLDERS.get(path.parent.name, path.parent.name)
+        head, body = split_front_matter(path.read_text(encoding="utf-8"))
+        title = (yaml.load(head, Loader=yaml.CSafeLoader) or {}).get("title", path.stem)
+        target = docs / folder / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"# {title}\n\n{body}", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(BASELINE_YML, encoding="utf-8")
+    return project
+
+
+def tree_bytes(root: Path) -> tuple[int, dict[str, int]]:
+    total, parts = 0, {"html": 0, "pagefind": 0, "other": 0}
+    for path in root.rglob("*"):
+        if path.is_file():
+            size = path.stat().st_size
+            total += size
+            rel = path.relative_to(root).as_posix()
+            key = "pagefind" if rel.startswith("pagefind/") else "html" if rel.endswith(".html") else "other"
+            parts[key] += size
+    return total, parts
+
+
+# --------------------------------------------------------------------------------------------
+# the browser
+
+
+@dataclass
+class SearchCost:
+    page: str
+    bytes_before_results: int
+    requests: int
+    typed_to_results_s: float
+    results: int
+    biggest: list[tuple[int, str]] = field(default_factory=list)
+
+
+def chromium_path() -> str | None:
+    candidate = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
+    return candidate if Path(candidate).is_file() else shutil.which("chromium")
+
+
+def measure_search(browser, base_url: str, start_page: str) -> SearchCost:  # noqa: ANN001
+    """Cold cache: open ``start_page`` (then /cerca/ if it has no search box), type, wait for results."""
+    context = browser.new_context(locale="it-IT", timezone_id="Europe/Rome", service_workers="block")
+    page = context.new_page()
+    finished: list = []
+    page.on("requestfinished", finished.append)
+    foreign: list[str] = []
+
+    def only_local(route, request):  # noqa: ANN001, ANN202
+        if request.url.startswith(base_url) or request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            foreign.append(request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page.goto(base_url + start_page, wait_until="load")
+    box = page.locator(".pagefind-ui__search-input")
+    if start_page != SEARCH_PAGE and box.count() == 0:
+        page.goto(base_url + SEARCH_PAGE, wait_until="load")  # the header's search button leads there
+    box = page.locator(".pagefind-ui__search-input").first
+    box.wait_for(state="visible", timeout=30_000)
+    start = time.perf_counter()
+    box.fill(QUERY)
+    page.locator(".pagefind-ui__result").first.wait_for(state="visible", timeout=60_000)
+    typed = time.perf_counter() - start
+    page.wait_for_load_state("networkidle")
+    # results that render their excerpt fetch one fragment each: wait until they are in
+    page.wait_for_timeout(300)
+    results = page.locator(".pagefind-ui__result").count()
+    total, biggest = 0, []
+    for request in finished:
+        try:
+            sizes = request.sizes()
+        except Exception:  # noqa: BLE001 - a request the page cancelled
+            continue
+        body = sizes.get("responseBodySize", 0)
+        total += body
+        biggest.append((body, request.url.replace(base_url, "/")))
+    context.close()
+    if foreign:
+        print(f"    (blocked requests to other hosts: {foreign[:5]})")
+    biggest.sort(reverse=True)
+    return SearchCost(start_page, total, len(finished), typed, results, biggest[:6])
+
+
+# --------------------------------------------------------------------------------------------
+# profiling the build
+
+
+PROFILE_SCRIPT = textwrap.dedent("""
+    import cProfile, pstats, sys, time, collections, io
+    from mkdocs.config import load_config
+    from mkdocs.commands import build as mkbuild
+    from mkdocs import plugins as mkplugins
+
+    events = collections.defaultdict(float)
+    original = mkplugins.PluginCollection.run_event
+    def timed(self, name, item=None, **kwargs):
+        total_start = time.perf_counter()
+        for method in self.events[name]:
+            plugin = getattr(method, '__self__', None)
+            label = f"{name}:{type(plugin).__module__.split('.')[0]}.{type(plugin).__name__}" if plugin else name
+            start = time.perf_counter()
+            args = kwargs
+            if item is None:
+                result = method(**args)
+            else:
+                result = method(item, **args)
+                if result is not None:
+                    item = result
+            events[label] += time.perf_counter() - start
+        return item
+    mkplugins.PluginCollection.run_event = timed
+
+    render = collections.defaultdict(lambda: [0.0, 0])
+    original_build_page = mkbuild._build_page
+    def build_page(page, config, doc_files, nav, env, dirty=False, excluded=False):
+        template = page.meta.get('template') or 'main.html'
+        start = time.perf_counter()
+        original_build_page(page, config, doc_files, nav, env, dirty, excluded)
+        entry = render[template]; entry[0] += time.perf_counter() - start; entry[1] += 1
+    mkbuild._build_page = build_page
+
+    config = load_config(sys.argv[1], site_dir=sys.argv[2], strict=True)
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    profiler.enable()
+    mkbuild.build(config)
+    profiler.disable()
+    wall = time.perf_counter() - start
+    print(f"profiled build: {wall:.1f} s (under cProfile)")
+    print("plugin events (s):")
+    for label, seconds in sorted(events.items(), key=lambda kv: -kv[1])[:12]:
+        if seconds >= 0.05:
+            print(f"  {seconds:8.2f}  {label}")
+    print("pages by template (s, pages, ms/page) — includes Markdown conversion, on_page_* events:")
+    for template, (seconds, count) in sorted(render.items(), key=lambda kv: -kv[1][0]):
+        print(f"  {seconds:8.2f}  {count:6d}  {1000*seconds/max(count,1):7.1f}  {template}")
+    stream = io.StringIO()
+    stats = pstats.Stats(profiler, stream=stream).sort_stats('cumulative')
+    stats.print_stats(40)
+    print("top functions by cumulative time:")
+    print("\\n".join(line for line in stream.getvalue().splitlines() if line.strip())[:8000])
+    stream = io.StringIO()
+    pstats.Stats(profiler, stream=stream).sort_stats('tottime').print_stats(20)
+    print("top functions by own time:")
+    print("\\n".join(line for line in stream.getvalue().splitlines() if line.strip())[:5000])
+""")
+
+
+def profile_build(project: Path, out: Path) -> None:
+    script = out.parent / "profile_build.py"
+    script.write_text(PROFILE_SCRIPT, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("LAB_NOW", "LAB_TODAY")}
+    env.update({"LAB_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"})
+    done = subprocess.run([sys.executable, str(script), str(project / "mkdocs.yml"), str(out)],
+                          cwd=REPO, env=env, capture_output=True, text=True)
+    print(textwrap.indent(done.stdout, "    "))
+    if done.returncode != 0:
+        print(textwrap.indent(done.stderr[-3000:], "    "))
+
+
+# --------------------------------------------------------------------------------------------
+# the run
+
+
+@dataclass
+class Figures:
+    calls: int
+    items: int = 0
+    check_cli: float = 0.0
+    raw_cli: float = 0.0
+    check_inproc: float = 0.0
+    raw_inproc: float = 0.0
+    build: Run | None = None
+    baseline: Run | None = None
+    site_bytes: int = 0
+    site_parts: dict[str, int] = field(default_factory=dict)
+    baseline_bytes: int = 0
+    search: SearchCost | None = None
+    listing: SearchCost | None = None
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def mib(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MiB"
+
+
+def kb(n: int) -> str:
+    return f"{n / 1000:.0f} KB"
+
+
+def measure(calls: int, work: Path, browser, repeat: int, profile: bool) -> Figures:  # noqa: ANN001
+    from static_server import serve
+
+    figures = Figures(calls)
+    content = work / "content"
+    print(f"\n== {calls} calls, {max(1, calls // 10)} stories, 5 services ==", flush=True)
+    if content.exists():
+        shutil.rmtree(content)
+    generate(content, calls)
+    files = content_files(content)
+    figures.items = len(files)
+
+    py = sys.executable
+    check = best_of(repeat, [py, "-m", "build_tools", "check", "--content", str(content), "--today", TODAY])
+    raw_script = work / "raw_parse.py"
+    raw_script.write_text(RAW_PARSE, encoding="utf-8")
+    raw = best_of(repeat, [py, str(raw_script), str(content)])
+    figures.check_cli, figures.raw_cli = check.seconds, raw.seconds
+    figures.check_inproc = min(check_in_process(content) for _ in range(repeat))
+    figures.raw_inproc = min(raw_parse_in_process(files) for _ in range(repeat))
+    print(f"  check: {figures.check_cli:.2f} s (raw parse {figures.raw_cli:.2f} s); "
+          f"in-process {figures.check_inproc:.2f} s (raw {figures.raw_inproc:.2f} s)", flush=True)
+
+    project = site_project(work, content)
+    site = work / "site"
+    figures.build = best_of(repeat, [py, "-m", "build_tools", "build", "--today", TODAY, "--",
+                                     "-f", str(project / "mkdocs.yml"), "-d", str(site), "-q"])
+    print(f"  build: {figures.build.seconds:.1f} s, peak {mib(figures.build.max_rss)}", flush=True)
+
+    plain = baseline_project(work, content)
+    plain_site = work / "baseline-site"
+    baseline_cmd = (f"{py} -m mkdocs build -q -f {plain / 'mkdocs.yml'} -d {plain_site} && "
+                    f"{py} -m pagefind --site {plain_site} --silent")
+    figures.baseline = best_of(repeat, ["/bin/sh", "-c", baseline_cmd])
+    print(f"  baseline: {figures.baseline.seconds:.1f} s, peak {mib(figures.baseline.max_rss)}", flush=True)
+
+    figures.site_bytes, figures.site_parts = tree_bytes(site)
+    figures.baseline_bytes, _ = tree_bytes(plain_site)
+    if browser is not None:
+        with serve(site, gzip=True) as url:
+            figures.search = measure_search(browser, url, SEARCH_PAGE)
+            figures.listing = measure_search(browser, url, LISTING_PAGE)
+    if profile:
+        print("  profile of the site build:")
+        profile_build(project, work / "profile-site")
+    return figures
+
+
+def report(all_figures: list[Figures]) -> bool:
+    ok = True
+    print("\n" + "=" * 100)
+    print("RESULTS")
+    for f in all_figures:
+        b, base = f.build, f.baseline
+        assert b and base
+        cli_ratio, inproc_ratio = f.check_cli / f.raw_cli, f.check_inproc / f.raw_inproc
+        build_ratio = b.seconds / base.seconds
+        print(f"\n{f.calls} calls ({f.items} files):")
+        print(f"  check (CLI, fresh process)   {f.check_cli:7.2f} s   raw parse {f.raw_cli:6.2f} s   "
+              f"ratio {cli_ratio:5.2f}  (≤ {CHECK_TARGET}) {verdict(cli_ratio <= CHECK_TARGET)}")
+        print(f"  check (in-process)           {f.check_inproc:7.2f} s   raw parse {f.raw_inproc:6.2f} s   "
+              f"ratio {inproc_ratio:5.2f}  (info)")
+        print(f"  site build                   {b.seconds:7.1f} s   baseline  {base.seconds:6.1f} s   "
+              f"ratio {build_ratio:5.2f}  (≤ {BUILD_TARGET}) {verdict(build_ratio <= BUILD_TARGET)}")
+        print(f"  peak memory (largest process) {mib(b.max_rss):>6}    baseline  {mib(base.max_rss):>7}   "
+              f"ratio {b.max_rss / base.max_rss:5.2f}  (info)")
+        parts = ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in f.site_parts.items())
+        print(f"  output size                  {f.site_bytes / 1e6:7.1f} MB ({parts}); "
+              f"{f.site_bytes / f.items / 1000:.1f} KB per item; baseline {f.baseline_bytes / f.items / 1000:.1f} KB per item")
+        ok &= cli_ratio <= CHECK_TARGET and build_ratio <= BUILD_TARGET
+        for cost in (f.search, f.listing):
+            if cost is None:
+                continue
+            line = (f"  first search from /{cost.page:<8}  {kb(cost.bytes_before_results):>7} compressed, "
+                    f"{cost.requests} requests, typed→results {cost.typed_to_results_s:.2f} s, {cost.results} results shown")
+            if cost.page == SEARCH_PAGE and f.calls >= FIRST_SEARCH_AT:
+                passed = cost.bytes_before_results <= FIRST_SEARCH_TARGET
+                ok &= passed
+                line += f"  (≤ {kb(FIRST_SEARCH_TARGET)}) {verdict(passed)}"
+            print(line)
+            print("      largest: " + ", ".join(f"{path} {kb(size)}" for size, path in cost.biggest[:4]))
+    if len(all_figures) >= 2:
+        small, big = all_figures[0], all_figures[-1]
+        scale = big.calls / small.calls
+        limit = LINEAR_SLACK * scale
+        print(f"\n{big.calls}/{small.calls} ratios (linear growth: ≤ {limit:.1f}):")
+        pairs = [
+            ("check (CLI)", big.check_cli, small.check_cli, True),
+            ("check (in-process)", big.check_inproc, small.check_inproc, True),
+            ("site build", big.build.seconds, small.build.seconds, True),
+            ("baseline build", big.baseline.seconds, small.baseline.seconds, False),
+            ("peak memory", big.build.max_rss, small.build.max_rss, True),
+            ("output size", big.site_bytes, small.site_bytes, True),
+        ]
+        if big.search and small.search:
+            pairs.append(("first search bytes", big.search.bytes_before_results, small.search.bytes_before_results, True))
+        if big.listing and small.listing:
+            pairs.append(("/bandi/ + search bytes", big.listing.bytes_before_results, small.listing.bytes_before_results, True))
+        for label, a, b, target in pairs:
+            ratio = a / b if b else float("inf")
+            mark = f"{verdict(ratio <= limit)}" if target else "(info)"
+            if target:
+                ok &= ratio <= limit
+            print(f"  {label:<24} {ratio:6.2f}  {mark}")
+    print("\nOVERALL:", verdict(ok))
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,5000", help="numbers of calls, comma separated (default 1000,5000)")
+    parser.add_argument("--quick", action="store_true", help="sizes 200,1000")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per measurement, best kept (default 1)")
+    parser.add_argument("--out", help="work directory to keep (default: a temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary work directory")
+    parser.add_argument("--no-browser", action="store_true", help="skip the search measurement")
+    parser.add_argument("--profile", action="store_true", help="profile the site build at the largest size")
+    args = parser.parse_args(argv)
+    sizes = [200, 1000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
+    sizes.sort()
+    work_root = Path(args.out).resolve() if args.out else Path(tempfile.mkdtemp(prefix="lab-bench-"))
+    work_root.mkdir(parents=True, exist_ok=True)
+    print(f"benchmark: sizes {sizes}, today {TODAY}, work dir {work_root}, {os.cpu_count()} CPUs, "
+          f"Python {sys.version.split()[0]}")
+    sys.path.insert(0, str(REPO))
+    try:
+        with _browser(args.no_browser) as browser:
+            figures = [measure(n, work_root / str(n), browser, args.repeat, args.profile and n == sizes[-1])
+                       for n in sizes]
+        ok = report(figures)
+    finally:
+        if not args.out and not args.keep:
+            shutil.rmtree(work_root, ignore_errors=True)
+    return 0 if ok else 1
+
+
+class _browser:  # noqa: N801 - used as a context manager
+    def __init__(self, disabled: bool) -> None:
+        self.disabled = disabled
+        self._playwright = None
+        self._browser = None
+
+    def __enter__(self):  # noqa: ANN204
+        if self.disabled:
+            return None
+        executable = chromium_path()
+        if executable is None:
+            print("no Chromium found (/usr/bin/chromium or $CHROMIUM_PATH): search not measured; use --no-browser")
+            return None
+        from playwright.sync_api import sync_playwright
+
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        return self._browser
+
+    def __exit__(self, *exc: object) -> None:
+        if self._browser is not None:
+            self._browser.close()
+        if self._playwright is not None:
+            self._playwright.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

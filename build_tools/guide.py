@@ -1,0 +1,351 @@
+"""`guide`: the parts of the editor guide (``CONTRIBUTING.md``) that come from the code.
+
+The guide is hand-written Italian prose with generated regions between HTML comments,
+``<!-- NAME:inizio -->`` … ``<!-- NAME:fine -->``:
+
+- ``campi``: one table per collection and per nested block — key, Italian name, required or
+  not, type and rules, description, allowed values with their Italian labels — read from
+  the pydantic models and the vocabularies (:mod:`build_tools.models`);
+- ``stati``: the statuses a call can show, from :class:`CallStatus`;
+- ``modelli``: ready-to-paste templates, each validated by the checker when generated;
+- ``messaggi``: what the check prints for the common mistakes, produced by running the
+  checker on broken examples (:mod:`build_tools.guide_examples`), so every quoted message is real.
+
+``python -m build_tools guide`` rewrites the regions; ``--check`` only compares, and the
+test suite fails when the committed guide and the models disagree.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .checks import STALE_VERIFIED_DAYS
+from .models import CallStatus
+from .models.common import (
+    _check_email, _check_slug, _check_tag, _check_url, _parse_date, _parse_datetime, _parse_moment,
+)
+from .registry import COLLECTIONS, Collection
+from .status import ARCHIVED, DEFAULT_CLOSING_SOON_DAYS
+
+
+class GuideError(Exception):
+    """The guide cannot be updated (missing file or markers)."""
+
+
+def marker(name: str, end: bool = False) -> str:
+    return f"<!-- {name}:{'fine' if end else 'inizio'} -->"
+
+
+# --- field tables ------------------------------------------------------------------------
+
+#: Required only together with another key (cross-field rules of the models' ``problems()``).
+CONDITIONAL: dict[tuple[str, str], str] = {
+    ("Call", "deadline"): "sì, salvo `rolling: true` o `windows`",
+    ("Call", "pnrr"): "con `funding_source: pnrr`",
+    ("Call", "status_note"): "con `status_override`",
+    ("Story", "image_alt"): "con `image`",
+}
+
+#: What a field means for an editor, where its title alone does not say it.
+NOTES: dict[tuple[str, str], str] = {
+    ("Call", "title"): "il nome del bando come lo capirebbe un'impresa, non la sigla del decreto",
+    ("Call", "funder"): "chi mette i soldi, per esempio «Regione Lazio», «Ministero delle Imprese e del Made in Italy»",
+    ("Call", "managing_body"): "chi gestisce il bando, se diverso dal finanziatore (per esempio «Lazio Innova», «Invitalia»)",
+    ("Call", "funding_source"): "da dove vengono i fondi",
+    ("Call", "support_types"): "che forma ha l'aiuto; se sono più d'una, indicale tutte",
+    ("Call", "beneficiaries"): "chi può presentare la domanda",
+    ("Call", "target_groups"): "le persone a cui il bando dà priorità, punteggi o riserve",
+    ("Call", "pathways"): "per chi è adatto tra i due percorsi del Laboratorio",
+    ("Call", "scope"): "dove vale il bando",
+    ("Call", "documents"): "allegati utili: bando, modulistica, domande frequenti",
+    ("Call", "contact"): "a chi rivolgersi per informazioni sul bando",
+    ("Call", "area"): "il territorio preciso, se l'ambito non basta (per esempio «Città metropolitana di Roma Capitale»)",
+    ("Call", "opens"): "da quando si può presentare la domanda; prima di questa data il bando è «In apertura»",
+    ("Call", "deadline_extended_from"): "la scadenza di prima, quando l'ente concede una proroga: deve essere prima della nuova `deadline`",
+    ("Call", "windows"): "per i bandi con più «sportelli» o finestre: sostituisce `opens`/`deadline`, in ordine e senza sovrapposizioni",
+    ("Call", "rolling"): "`true` per i bandi a sportello, aperti fino a esaurimento fondi; una `deadline` li chiude comunque",
+    ("Call", "status_override"): "solo quando l'ente sospende, esaurisce i fondi o annulla il bando",
+    ("Call", "status_note"): "una frase che spiega il motivo, mostrata sulla scheda",
+    ("Call", "budget_total_eur"): "in euro, solo cifre: `1500000` (senza punti né simbolo €)",
+    ("Call", "min_grant_eur"): "in euro, solo cifre; non più del contributo massimo",
+    ("Call", "max_grant_eur"): "in euro, solo cifre",
+    ("Call", "funding_rate_pct"): "la percentuale delle spese coperta, per esempio `50`",
+    ("Call", "url"): "la pagina ufficiale del bando sul sito dell'ente",
+    ("Call", "tags"): "parole chiave per la ricerca, minuscole con trattini",
+    ("Call", "published"): "la data in cui la scheda va online; una data futura programma la pubblicazione",
+    ("Call", "updated"): "da scrivere a ogni modifica importante (proroga, nuove risorse): il bando riappare nei feed",
+    ("Call", "verified"): f"l'ultima volta che qualcuno ha ricontrollato la pagina ufficiale; dopo {STALE_VERIFIED_DAYS} giorni il controllo lo segnala",
+    ("Call", "related_stories"): "nomi dei file (senza `.md`) in `content/stories/`",
+    ("Call", "related_services"): "nomi dei file (senza `.md`) in `content/services/`",
+    ("Call", "draft"): "`true`: il file viene controllato ma non pubblicato",
+    ("Story", "cooperative"): "il nome della cooperativa protagonista",
+    ("Story", "sector"): "il settore in cui lavora la cooperativa",
+    ("Story", "regions"): "dove lavora la cooperativa",
+    ("Story", "pathway"): "il percorso del Laboratorio a cui la storia si collega",
+    ("Story", "source"): "chi ha raccontato la storia (per esempio una fondazione o una rivista)",
+    ("Story", "cooperative_url"): "il sito della cooperativa",
+    ("Story", "technologies"): "per esempio `ai`, `cloud`, `e-commerce`",
+    ("Story", "published"): "la data in cui la storia va online; una data futura programma la pubblicazione",
+    ("Story", "image"): "per esempio `content/stories/immagini/nome.jpg`",
+    ("Story", "image_alt"): "descrive l'immagine a chi non la vede",
+    ("Story", "related_calls"): "nomi dei file (senza `.md`) in `content/calls/`",
+    ("Story", "draft"): "`true`: il file viene controllato ma non pubblicato",
+    ("Service", "kind"): "ogni tipo compare in un solo file: i servizi sono esattamente cinque",
+    ("Service", "audience"): "percorsi e tipi di impresa a cui il servizio si rivolge",
+    ("Service", "format"): "come si svolge il servizio",
+    ("Service", "how_to_access"): "come chiedere il servizio, in una o due frasi",
+    ("Service", "events"): "seminari, webinar, incontri: vedi la tabella «Eventi»",
+    ("Event", "start"): "con l'ora, per esempio `2027-01-20T15:00`",
+    ("Event", "end"): "dopo `start`",
+    ("Window", "label"): "per esempio «Prima finestra»",
+}
+
+_VALIDATOR_TEXT: dict[Callable[..., Any], str] = {
+    _check_url: "indirizzo web completo, `https://…`",
+    _check_slug: "nome di un file senza `.md` (minuscole, cifre, trattini)",
+    _check_tag: "parola minuscola, con trattini (es. `economia-sociale`)",
+    _check_email: "indirizzo email",
+    _parse_moment: "data `AAAA-MM-GG`, oppure data e ora `AAAA-MM-GGTHH:MM` (ora di Roma)",
+    _parse_date: "data `AAAA-MM-GG`",
+    _parse_datetime: "data e ora `AAAA-MM-GGTHH:MM` (ora di Roma)",
+}
+
+
+def _expand(items: list[Any]) -> list[Any]:
+    """Flatten ``Annotated`` metadata, including the constraints held by nested ``Field()``s."""
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, FieldInfo):
+            out.extend(_expand(list(item.metadata)))
+        else:
+            out.append(item)
+    return out
+
+
+def _unwrap(annotation: Any, meta: list[Any]) -> tuple[Any, list[Any]]:
+    """Strip ``Annotated`` and ``Optional`` layers, collecting their metadata."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            base, *extra = typing.get_args(annotation)
+            annotation, meta = base, meta + _expand(extra)
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation, meta
+            annotation = args[0]
+        else:
+            return annotation, meta
+
+
+def _constraint(meta: list[Any], kind: type) -> Any:
+    for item in meta:
+        if isinstance(item, kind):
+            return item
+    return None
+
+
+def _text_rule(meta: list[Any]) -> str:
+    low, high = _constraint(meta, MinLen), _constraint(meta, MaxLen)
+    pattern = next((getattr(m, "pattern", None) for m in meta if getattr(m, "pattern", None)), None)
+    if pattern:
+        return f"testo nel formato `{pattern}`"
+    if low and high:
+        return f"testo, da {low.min_length} a {high.max_length} caratteri"
+    if high:
+        return f"testo, al massimo {high.max_length} caratteri"
+    return "testo"
+
+
+def _number_rule(word: str, meta: list[Any]) -> str:
+    parts = []
+    for kind, sign, attr in ((Gt, ">", "gt"), (Ge, "≥", "ge"), (Lt, "<", "lt"), (Le, "≤", "le")):
+        found = _constraint(meta, kind)
+        if found is not None:
+            value = getattr(found, attr)
+            parts.append(f"{sign} {int(value) if float(value).is_integer() else value}")
+    return word + (", " + " e ".join(parts) if parts else "")
+
+
+def model_of(annotation: Any) -> type[BaseModel] | None:
+    base, _ = _unwrap(annotation, [])
+    if typing.get_origin(base) is list:
+        base, _ = _unwrap(typing.get_args(base)[0], [])
+    return base if isinstance(base, type) and issubclass(base, BaseModel) else None
+
+
+def enum_of(annotation: Any) -> type[Enum] | None:
+    base, _ = _unwrap(annotation, [])
+    if typing.get_origin(base) is list:
+        base, _ = _unwrap(typing.get_args(base)[0], [])
+    return base if isinstance(base, type) and issubclass(base, Enum) else None
+
+
+def rule(annotation: Any, meta: list[Any]) -> str:
+    """Type and constraints of a field, in Italian."""
+    base, meta = _unwrap(annotation, _expand(meta))
+    if typing.get_origin(base) is list:
+        inner = rule(typing.get_args(base)[0], [])
+        low = _constraint(meta, MinLen)
+        least = f" (almeno {low.min_length})" if low and low.min_length else ""
+        return f"elenco{least}; ogni elemento: {inner}"
+    for item in meta:
+        func = getattr(item, "func", None)
+        if func in _VALIDATOR_TEXT:
+            return _VALIDATOR_TEXT[func]
+    if isinstance(base, type) and issubclass(base, Enum):
+        return "uno dei valori ammessi"
+    if isinstance(base, type) and issubclass(base, BaseModel):
+        return "blocco di chiavi rientrate (tabella sotto)"
+    if base is bool:
+        return "`true` oppure `false`"
+    if base is int:
+        return _number_rule("numero intero", meta)
+    if base is float:
+        return _number_rule("numero", meta)
+    if base is str:
+        return _text_rule(meta)
+    if base in (date, datetime):  # pragma: no cover - dates always carry a parser above
+        return "data `AAAA-MM-GG`"
+    return str(base)
+
+
+def required_text(model: type[BaseModel], name: str, info: FieldInfo) -> str:
+    conditional = CONDITIONAL.get((model.__name__, name))
+    if conditional:
+        return conditional
+    if not info.is_required():
+        return "no"
+    low = _constraint(list(info.metadata), MinLen)
+    if typing.get_origin(_unwrap(info.annotation, [])[0]) is list and low and low.min_length:
+        return f"**sì** (almeno {low.min_length})"
+    return "**sì**"
+
+
+def values_text(enum: type[Enum] | None) -> str:
+    if enum is None:
+        return ""
+    return "<br>".join(f"`{m.value}` {getattr(m, 'label', '')}".rstrip() for m in enum)
+
+
+def cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def describe_field(model: type[BaseModel], name: str, info: FieldInfo) -> str:
+    parts = [info.description or "", NOTES.get((model.__name__, name), "")]
+    text = "; ".join(p for p in parts if p)
+    if info.annotation is bool and info.default is False:
+        text = (text + "; " if text else "") + "se manca vale `false`"
+    return text
+
+
+def field_rows(model: type[BaseModel]) -> list[str]:
+    rows = ["| Chiave | Nome | Obbligatoria | Tipo e regole | Descrizione | Valori ammessi |",
+            "|---|---|---|---|---|---|"]
+    for name, info in model.model_fields.items():
+        cells = [f"`{name}`", info.title or "", required_text(model, name, info),
+                 rule(info.annotation, list(info.metadata)), describe_field(model, name, info),
+                 values_text(enum_of(info.annotation))]
+        rows.append("| " + " | ".join(cell(c) for c in cells) + " |")
+    return rows
+
+
+def nested_blocks(model: type[BaseModel]) -> Iterator[tuple[str, FieldInfo, type[BaseModel]]]:
+    """(key, field, nested model) for every block inside ``model``, depth first."""
+    for name, info in model.model_fields.items():
+        nested = model_of(info.annotation)
+        if nested is not None:
+            yield name, info, nested
+            yield from nested_blocks(nested)
+
+
+def render_fields() -> str:
+    out: list[str] = []
+    for collection in COLLECTIONS:
+        out += _collection_fields(collection)
+    return "\n".join(out).rstrip("\n")
+
+
+def _collection_fields(collection: Collection) -> list[str]:
+    model = collection.model
+    out = [f"### {collection.label} — `content/{collection.folder}/`", "",
+           f"Un file per {collection.singular}; l'indirizzo pubblico è `/{collection.url_prefix}/<nome-del-file>/`.", "",
+           *field_rows(model), ""]
+    for key, info, nested in nested_blocks(model):
+        is_list = typing.get_origin(_unwrap(info.annotation, [])[0]) is list
+        shape = (f"un elenco di blocchi rientrati sotto `{key}:`; ogni blocco inizia con `- `" if is_list
+                 else f"un blocco: le sue chiavi vanno rientrate di due spazi sotto `{key}:`")
+        out += [f"#### {collection.label}: `{key}` ({info.title})", "",
+                f"`{key}` è {shape}.", "", *field_rows(nested), ""]
+    return out
+
+
+# --- statuses ----------------------------------------------------------------------------
+
+def status_rules(days: int = DEFAULT_CLOSING_SOON_DAYS) -> dict[CallStatus, str]:
+    """When a call shows each status (contract §5). A missing status fails the guide."""
+    return {
+        CallStatus.OPEN: f"si può presentare la domanda e alla scadenza mancano più di {days} giorni",
+        CallStatus.CLOSING_SOON: f"aperto, e la scadenza cade entro {days} giorni",
+        CallStatus.FORTHCOMING: "prima della data `opens`, oppure tra due finestre (`windows`)",
+        CallStatus.ROLLING: "`rolling: true` (a sportello, fino a esaurimento fondi) e nessuna scadenza passata",
+        CallStatus.CLOSED: "l'ultima scadenza è passata (una data senza ora vale fino alle 23:59:59 di quel giorno)",
+        CallStatus.SUSPENDED: "`status_override: suspended`, con `status_note`",
+        CallStatus.FUNDS_EXHAUSTED: "`status_override: funds_exhausted`, con `status_note`",
+        CallStatus.CANCELLED: "`status_override: cancelled`, con `status_note`",
+    }
+
+
+def render_statuses() -> str:
+    rules = status_rules()
+    rows = ["| Etichetta sul sito | Valore | Quando | Dove compare |", "|---|---|---|---|"]
+    for status in CallStatus:
+        where = "archivio (`/bandi/archivio/`)" if status in ARCHIVED else "elenchi dei bandi"
+        rows.append(f"| **{status.label}** | `{status.value}` | {cell(rules[status])} | {where} |")
+    return "\n".join(rows)
+
+
+# --- the file ----------------------------------------------------------------------------
+
+def regions() -> dict[str, Callable[[], str]]:
+    from .guide_examples import render_messages, render_templates
+
+    return {"campi": render_fields, "stati": render_statuses, "modelli": render_templates, "messaggi": render_messages}
+
+
+def update_text(text: str, rendered: dict[str, str] | None = None) -> str:
+    """``text`` with every generated region rewritten."""
+    if rendered is None:
+        rendered = {name: render() for name, render in regions().items()}
+    for name, body in rendered.items():
+        start, end = marker(name), marker(name, end=True)
+        pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
+        if len(pattern.findall(text)) != 1:
+            raise GuideError(f"nella guida servono i segnaposto `{start}` e `{end}`, una volta sola")
+        note = "<!-- Parte generata da `python -m build_tools guide`: non modificarla a mano. -->"
+        text = pattern.sub(lambda _m: f"{start}\n{note}\n\n{body}\n\n{end}", text)
+    return text
+
+
+def update_guide(path: Path, write: bool = True) -> bool:
+    """Rewrite the generated regions of ``path``; True if anything changed (or would change)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GuideError(f"impossibile leggere {path.as_posix()}: {exc.strerror}") from None
+    updated = update_text(text)
+    if updated != text and write:
+        path.write_text(updated, encoding="utf-8")
+    return updated != text

@@ -1,0 +1,298 @@
+"""Templates and check messages for the editor guide, both proven by the checker itself.
+
+Each template is written into a temporary content tree and checked: the guide cannot be
+generated if a template has a single error or warning. Each example of a mistake is a
+valid call with one thing broken; the guide quotes what :func:`run_checks` really prints
+for it, so the messages an editor reads in the guide are the ones GitHub will show.
+Everything runs at the fixed instant :data:`GUIDE_NOW`, so the output is reproducible.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from .checks import run_checks
+from .diagnostics import Diagnostic
+from .guide import GuideError
+from .models.common import ROME
+
+#: "Now" for every example: the guide must not change from one day to the next.
+GUIDE_NOW = datetime(2027, 1, 15, 9, 0, tzinfo=ROME)
+
+CALL_PATH = "content/calls/voucher-cooperative-lazio.md"
+STORY_PATH = "content/stories/cooperativa-esempio.md"
+SERVICE_PATH = "content/services/seminari-e-webinar.md"
+
+CALL_TEMPLATE = """\
+---
+title: Voucher per la digitalizzazione delle cooperative del Lazio
+summary: Contributi a fondo perduto per consulenze, formazione e tecnologie digitali delle cooperative con sede nel Lazio.
+funder: Regione Lazio
+managing_body: Lazio Innova
+funding_source: regional
+support_types: [grant]
+beneficiaries: [cooperatives, social_cooperatives]
+pathways: [existing_business]
+scope: lazio
+opens: 2027-02-01T12:00
+deadline: 2027-03-31T17:00
+max_grant_eur: 50000
+funding_rate_pct: 50
+url: https://www.lazioinnova.it/
+contact:
+  name: Sportello imprese
+  email: info@example.org
+tags: [digitalizzazione, voucher]
+published: 2027-01-10
+verified: 2027-01-10
+---
+## Cosa finanzia
+
+Consulenze, formazione e acquisto di tecnologie digitali: in parole semplici, che cosa si può fare con il contributo.
+
+## Chi può partecipare
+
+Le imprese che possono fare domanda e i requisiti principali.
+
+## Come partecipare
+
+Dove e come si presenta la domanda, da quando e fino a quando.
+
+## Come ti accompagna il Laboratorio
+
+Il servizio del Laboratorio che aiuta a preparare la domanda.
+"""
+
+STORY_TEMPLATE = """\
+---
+title: Dal campo allo scaffale, una filiera che si racconta
+summary: Una cooperativa agricola usa sensori nei campi e un negozio online per far conoscere ai clienti l'origine di ogni prodotto.
+cooperative: Cooperativa agricola di esempio
+cooperative_url: https://www.example.org/
+sector: agrifood
+regions: [lazio]
+technologies: [iot, e-commerce]
+pathway: existing_business
+published: 2027-01-10
+source:
+  name: Laboratorio di Contaminazione Digitale
+tags: [filiera-corta]
+---
+Chi è la cooperativa, in due righe.
+
+## Il problema
+
+Che cosa non funzionava prima.
+
+## La soluzione
+
+Che cosa hanno fatto con il digitale, e con l'aiuto di chi.
+
+## I risultati
+
+Che cosa è cambiato, con qualche numero se c'è.
+"""
+
+EVENT_TEMPLATE = """\
+  - title: Scrivere un progetto finanziabile, dal budget agli indicatori
+    start: 2027-03-11T15:00
+    end: 2027-03-11T17:30
+    location: Online
+    online_url: https://www.example.org/diretta/progettazione
+    registration_url: https://www.example.org/iscrizioni/progettazione
+    description: Webinar pratico sulla preparazione di una domanda di contributo.
+"""
+
+_SERVICE_HEAD = """\
+---
+title: Seminari e webinar
+summary: Attività seminariali in presenza e webinar online su tecnologie e strumenti di finanziamento.
+kind: seminars
+order: 3
+events:
+"""
+
+_STUB_STORY = "content/stories/terre-del-tevere-filiera-tracciata.md"
+
+
+class ExampleError(GuideError):
+    """A template does not pass the check, or an example does not produce a message."""
+
+
+def check_tree(files: dict[str, str]) -> list[Diagnostic]:
+    """Write ``files`` (path → text) into a temporary repository and check it at GUIDE_NOW."""
+    with tempfile.TemporaryDirectory(prefix="guida-") as tmp:
+        root = Path(tmp)
+        for rel, text in files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return run_checks(root / "content", GUIDE_NOW, root=root).report.sorted()
+
+
+def _only(diagnostics: list[Diagnostic], path: str) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.path == path]
+
+
+def render_templates() -> str:
+    """The three templates, each proven clean by the checker."""
+    service = _SERVICE_HEAD + EVENT_TEMPLATE + "---\nI seminari del Laboratorio.\n"
+    found = check_tree({CALL_PATH: CALL_TEMPLATE, STORY_PATH: STORY_TEMPLATE, SERVICE_PATH: service})
+    for path in (CALL_PATH, STORY_PATH, SERVICE_PATH):
+        problems = _only(found, path)
+        if problems:
+            raise ExampleError("il modello non supera il controllo:\n" + "\n".join(d.format() for d in problems))
+    return "\n".join([
+        "#### Modello per un bando (`content/calls/<nome-del-bando>.md`)", "",
+        "```markdown", CALL_TEMPLATE.rstrip("\n"), "```", "",
+        "#### Modello per una storia (`content/stories/<nome-della-storia>.md`)", "",
+        "```markdown", STORY_TEMPLATE.rstrip("\n"), "```", "",
+        "#### Modello per un evento (da aggiungere sotto `events:` in `content/services/seminari-e-webinar.md`)", "",
+        "Ogni evento inizia con due spazi, un trattino e uno spazio (`- title:`); le righe seguenti hanno quattro spazi.",
+        "",
+        "```yaml", "events:", EVENT_TEMPLATE.rstrip("\n"), "```",
+    ])
+
+
+@dataclass(frozen=True)
+class Example:
+    """A valid call with one mistake: ``replace`` maps lines of the template to their broken form."""
+
+    title: str
+    cause: str
+    shown: str
+    fix: str
+    replace: dict[str, str] = field(default_factory=dict)
+    extra_files: dict[str, str] = field(default_factory=dict)
+    language: str = "yaml"
+
+    def text(self) -> str:
+        text = CALL_TEMPLATE
+        for old, new in self.replace.items():
+            if old not in text:
+                raise ExampleError(f"esempio «{self.title}»: il modello non contiene {old!r}")
+            text = text.replace(old, new, 1)
+        return text
+
+    def messages(self) -> list[str]:
+        found = _only(check_tree({CALL_PATH: self.text(), **self.extra_files}), CALL_PATH)
+        if not found:
+            raise ExampleError(f"esempio «{self.title}»: il controllo non segnala nulla")
+        return [d.format() for d in found]
+
+
+EXAMPLES: tuple[Example, ...] = (
+    Example(
+        "Chiave sconosciuta («forse intendevi…»)",
+        "il nome di una chiave è scritto male, o la chiave non esiste: il controllo propone quella più simile.",
+        "dealine: 2027-03-31T17:00",
+        "correggi il nome come suggerito (qui `deadline`). I nomi delle chiavi sono in inglese, minuscoli, con `_`.",
+        {"deadline: 2027-03-31T17:00": "dealine: 2027-03-31T17:00"},
+    ),
+    Example(
+        "Data nel formato sbagliato",
+        "le date si scrivono anno-mese-giorno, con i trattini; l'ora, se c'è, dopo una `T`.",
+        "deadline: 31/03/2027",
+        "scrivi `deadline: 2027-03-31` oppure, con l'ora, `deadline: 2027-03-31T17:00`.",
+        {"deadline: 2027-03-31T17:00": "deadline: 31/03/2027"},
+    ),
+    Example(
+        "Valore non ammesso",
+        "alcune chiavi accettano solo i valori dell'elenco (in inglese, minuscoli): il messaggio li elenca tutti.",
+        "funding_source: regionale",
+        "usa uno dei valori elencati (qui `regional`); le tabelle dei campi qui sopra dicono che cosa significa ciascuno.",
+        {"funding_source: regional": "funding_source: regionale"},
+    ),
+    Example(
+        "Manca una chiave obbligatoria",
+        "una chiave obbligatoria è stata cancellata o non è mai stata scritta.",
+        "# (la riga `funder: …` non c'è)",
+        "aggiungi la riga, per esempio `funder: Regione Lazio`. Le chiavi obbligatorie sono segnate con **sì** nelle tabelle.",
+        {"funder: Regione Lazio\n": ""},
+    ),
+    Example(
+        "Elenco vuoto",
+        "un elenco obbligatorio deve avere almeno un valore.",
+        "beneficiaries: []",
+        "scrivi almeno un valore tra le parentesi quadre: `beneficiaries: [cooperatives]`.",
+        {"beneficiaries: [cooperatives, social_cooperatives]": "beneficiaries: []"},
+    ),
+    Example(
+        "Rientro sbagliato (YAML)",
+        "dentro un blocco (`contact:`, `documents:`, `events:`…) ogni riga deve avere lo stesso numero di spazi. "
+        "Il messaggio di YAML è in inglese: *mapping values are not allowed in this context* vuol dire "
+        "«qui c'è un `:` che non mi aspettavo», di solito per uno spazio in più o in meno all'inizio della riga.",
+        "contact:\n  name: Sportello imprese\n   email: info@example.org",
+        "allinea le righe del blocco: due spazi prima di `name:` e due prima di `email:`. Non usare il tasto Tab.",
+        {"  email: info@example.org": "   email: info@example.org"},
+    ),
+    Example(
+        "Due punti in un testo senza virgolette (YAML)",
+        "un testo che contiene `: ` (due punti e spazio) confonde YAML, che lo legge come una nuova chiave.",
+        "title: Voucher digitali: le cooperative del Lazio",
+        'metti il testo tra virgolette: `title: "Voucher digitali: le cooperative del Lazio"`.',
+        {"title: Voucher per la digitalizzazione delle cooperative del Lazio":
+         "title: Voucher digitali: le cooperative del Lazio"},
+    ),
+    Example(
+        "Scadenza prima dell'apertura",
+        "`deadline` è uguale o precedente a `opens`: di solito un errore di battitura nel mese o nell'anno.",
+        "opens: 2027-04-01T12:00\ndeadline: 2027-03-31T17:00",
+        "ricontrolla le date sul bando ufficiale.",
+        {"opens: 2027-02-01T12:00": "opens: 2027-04-01T12:00"},
+    ),
+    Example(
+        "Collegamento a un contenuto che non esiste",
+        "`related_stories`, `related_services` e `related_calls` contengono nomi di file (senza `.md`): "
+        "qui il nome è incompleto.",
+        "related_stories: [terre-del-tevere-filiera]",
+        "copia il nome esatto del file dalla cartella (`content/stories/`), senza `.md`: il controllo suggerisce quello più simile.",
+        {"published: 2027-01-10\n": "related_stories: [terre-del-tevere-filiera]\npublished: 2027-01-10\n"},
+        {_STUB_STORY: "---\ntitle: Storia\n---\n"},
+    ),
+    Example(
+        "HTML non ammesso",
+        "per sicurezza il sito non pubblica script, riquadri incorporati (`<iframe>`, per esempio i video di YouTube), "
+        "moduli, stili e link `javascript:`.",
+        '<iframe src="https://www.youtube.com/embed/abc123"></iframe>',
+        "togli il codice HTML e metti un link normale: `[Guarda il video](https://www.youtube.com/watch?v=abc123)`.",
+        {"## Come partecipare\n": '## Come partecipare\n\n<iframe src="https://www.youtube.com/embed/abc123"></iframe>\n'},
+        language="markdown",
+    ),
+    Example(
+        "Avviso: scadenza passata",
+        "un avviso, non un errore: il bando è scaduto ed è passato nell'archivio del sito. "
+        "Lo stesso avviso compare ogni notte nel riepilogo della pubblicazione.",
+        "deadline: 2027-01-12",
+        "se l'ente ha prorogato il bando, scrivi la nuova data in `deadline` e quella vecchia in `deadline_extended_from`; "
+        "altrimenti non serve fare nulla.",
+        {"opens: 2027-02-01T12:00": "opens: 2026-12-01T12:00", "deadline: 2027-03-31T17:00": "deadline: 2027-01-12"},
+    ),
+    Example(
+        "Avviso: bando in scadenza",
+        "mancano pochi giorni alla scadenza: sul sito il bando mostra «In scadenza».",
+        "deadline: 2027-01-20T17:00",
+        "nessuna correzione: è un promemoria per segnalarlo nei canali del Laboratorio e ricontrollare eventuali proroghe.",
+        {"opens: 2027-02-01T12:00": "opens: 2026-12-01T12:00", "deadline: 2027-03-31T17:00": "deadline: 2027-01-20T17:00"},
+    ),
+    Example(
+        "Avviso: fonte da ricontrollare",
+        "la pagina ufficiale di un bando ancora aperto non è stata ricontrollata da molto tempo.",
+        "verified: 2026-09-01",
+        "apri la pagina ufficiale (`url`), controlla date e importi, aggiorna quello che è cambiato e scrivi la data di oggi in `verified`.",
+        {"verified: 2027-01-10": "verified: 2026-09-01"},
+    ),
+)
+
+
+def render_messages() -> str:
+    out = [f"Gli esempi partono dal modello di bando qui sopra, con un solo errore; il controllo è fatto come se "
+           f"oggi fosse il {GUIDE_NOW.day} gennaio {GUIDE_NOW.year}.", ""]
+    for number, example in enumerate(EXAMPLES, start=1):
+        out += [f"#### {number}. {example.title}", "", example.cause[0].upper() + example.cause[1:], "",
+                f"```{example.language}", example.shown, "```", "", "Il controllo scrive:", "",
+                "```text", *example.messages(), "```", "", f"**Come correggere:** {example.fix}", ""]
+    return "\n".join(out).rstrip("\n")

@@ -1,0 +1,359 @@
+"""What the page templates show: one view per call, story, service and event, built once per build.
+
+Pure Python (no MkDocs): labels, facet values, status data for the browser, JSON-LD. The
+plugin exposes :class:`SiteViews` to the templates as ``lab`` and each item page's view as
+``item``; templates only lay the data out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cached_property
+from itertools import groupby
+from typing import Any, Callable, Iterable
+
+from .formatting import eur, iso, month
+from .models import (
+    Beneficiary, Call, CallStatus, Event, FundingSource, LabeledEnum, Pathway, Region, Scope, Sector, Service,
+    ServiceKind, Story, SupportType, TargetGroup,
+)
+from .models.common import ROME, end_of, start_of
+from .outputs import SiteSettings
+from .outputs.calendar import call_ics_path
+from .outputs.feeds import FeedLink, feed_links
+from .outputs.pages import image_path, source_uri
+from .site import CallPage, ServicePage, Site, StoryPage
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A filter of a listing: URL parameter / data attribute ``key``, its legend and values."""
+
+    key: str
+    legend: str
+    vocabulary: type[LabeledEnum]
+    values: Callable[[Any], Iterable[LabeledEnum]]
+
+
+CALL_FACETS = (
+    Facet("fonte", "Fonte del finanziamento", FundingSource, lambda c: [c.funding_source]),
+    Facet("beneficiari", "Chi può partecipare", Beneficiary, lambda c: c.beneficiaries),
+    Facet("percorso", "Percorso", Pathway, lambda c: c.pathways),
+    Facet("destinatari", "Destinatari prioritari", TargetGroup, lambda c: c.target_groups),
+    Facet("agevolazione", "Tipo di agevolazione", SupportType, lambda c: c.support_types),
+    Facet("ambito", "Ambito territoriale", Scope, lambda c: [c.scope]),
+)
+STORY_FACETS = (
+    Facet("settore", "Settore", Sector, lambda s: [s.sector]),
+    Facet("regione", "Regione", Region, lambda s: s.regions),
+)
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class FacetView:
+    key: str
+    legend: str
+    options: list[Option]
+
+
+def facet_views(facets: Iterable[Facet], items: list[Any]) -> list[FacetView]:
+    """Each facet with the values that occur in ``items``, in vocabulary order, with counts."""
+    out = []
+    for facet in facets:
+        counts = Counter(v for item in items for v in set(facet.values(item)))
+        options = [Option(m.value, m.label, counts[m]) for m in facet.vocabulary if counts[m]]
+        if options:
+            out.append(FacetView(facet.key, facet.legend, options))
+    return out
+
+
+def facet_data(facets: Iterable[Facet], item: Any) -> dict[str, str]:
+    """``data-*`` attributes of a card: facet key → space-separated values."""
+    return {f"data-{f.key}": " ".join(v.value for v in f.values(item)) for f in facets}
+
+
+def labels(values: Iterable[LabeledEnum]) -> list[str]:
+    return [v.label for v in values]
+
+
+class CallView:
+    """A call as the listings, the sheet and the browser-side status script need it."""
+
+    def __init__(self, page: CallPage, views: "SiteViews") -> None:
+        self.page, self.views = page, views
+        self.call: Call = page.call
+        self.timing = page.timing
+        self.slug, self.url, self.title = page.slug, page.url, page.call.title
+
+    @property
+    def status(self) -> CallStatus:
+        return self.timing.status
+
+    @property
+    def deadline(self) -> date | datetime | None:
+        """The deadline that matters now, as written (a bare date stays a date)."""
+        if self.call.windows:
+            return self.call.windows[self.timing.window_index or 0].deadline
+        return self.call.deadline
+
+    @property
+    def opens(self) -> date | datetime | None:
+        """The opening that matters now (current or next window), as written."""
+        if self.call.windows:
+            return self.call.windows[self.timing.window_index or 0].opens
+        return self.call.opens
+
+    @property
+    def days_left(self) -> int | None:
+        return self.timing.days_left(self.views.now) if not self.timing.archived else None
+
+    @cached_property
+    def badge_data(self) -> dict[str, str]:
+        """What the browser needs to correct the badge after the build (ISO dates with offset)."""
+        data = {"data-lab-status": self.status.value, "data-soon": str(self.views.closing_soon_days)}
+        if self.call.status_override:
+            data["data-override"] = self.call.status_override.value
+        if self.timing.opens_at:
+            data["data-opens"] = iso(self.timing.opens_at)
+        if self.timing.deadline_at:
+            data["data-deadline"] = iso(self.timing.deadline_at)
+        if self.call.windows:
+            spans = [[iso(o) if o else None, iso(d)] for o, d in self.call.deadlines()]
+            data["data-windows"] = _json(spans)
+        if self.call.rolling:
+            data["data-rolling"] = "true"
+        return data
+
+    @cached_property
+    def facets(self) -> dict[str, str]:
+        return facet_data(CALL_FACETS, self.call)
+
+    @property
+    def windows(self) -> list[dict[str, Any]]:
+        now, current = self.views.now, self.timing.window_index
+        return [{"label": w.label or f"Finestra {i + 1}", "opens": w.opens, "deadline": w.deadline,
+                 "current": i == current and not self.timing.archived, "past": end_of(w.deadline) < now}
+                for i, w in enumerate(self.call.windows)]
+
+    @property
+    def grant_range(self) -> str:
+        low, high = self.call.min_grant_eur, self.call.max_grant_eur
+        if low is not None and high is not None:
+            return eur(high) if low == high else f"da {eur(low)} a {eur(high)}"
+        if high is not None:
+            return f"fino a {eur(high)}"
+        return f"da {eur(low)}" if low is not None else ""
+
+    @property
+    def ics_path(self) -> str | None:
+        path = call_ics_path(self.page)
+        return path if self.views.has_output(path) else None
+
+    @property
+    def stories(self) -> list["StoryView"]:
+        return [self.views.story(s) for s in self.page.stories]
+
+    @property
+    def services(self) -> list["ServiceView"]:
+        return [self.views.service(s) for s in self.page.services]
+
+    def labels_of(self, key: str) -> list[str]:
+        """Italian labels of a list field (``support_types``, ``beneficiaries``...)."""
+        return labels(getattr(self.call, key))
+
+    @property
+    def jsonld(self) -> dict[str, Any]:
+        """schema.org ``MonetaryGrant``: funder, amount, and the application window as an ``ApplyAction``."""
+        call = self.call
+        data: dict[str, Any] = {
+            "@context": "https://schema.org", "@type": "MonetaryGrant", "identifier": self.slug,
+            "name": call.title, "description": call.summary, "url": self.views.absolute(self.url), "sameAs": call.url,
+            "funder": {"@type": "Organization", "name": call.funder},
+        }
+        amount: dict[str, Any] = {}
+        if call.min_grant_eur is not None:
+            amount["minValue"] = call.min_grant_eur
+        if call.max_grant_eur is not None:
+            amount["maxValue"] = call.max_grant_eur
+        if not amount and call.budget_total_eur is not None:
+            amount["value"] = call.budget_total_eur
+        if amount:
+            data["amount"] = {"@type": "MonetaryAmount", "currency": "EUR", **amount}
+        action: dict[str, Any] = {"@type": "ApplyAction", "target": call.url}
+        if self.timing.opens_at:
+            action["startTime"] = iso(self.timing.opens_at)
+        if self.timing.deadline_at:
+            action["endTime"] = iso(self.timing.deadline_at)
+        data["potentialAction"] = action
+        return data
+
+
+class StoryView:
+    def __init__(self, page: StoryPage, views: "SiteViews") -> None:
+        self.page, self.views = page, views
+        self.story: Story = page.story
+        self.slug, self.url, self.title = page.slug, page.url, page.story.title
+
+    @cached_property
+    def facets(self) -> dict[str, str]:
+        return facet_data(STORY_FACETS, self.story)
+
+    @property
+    def regions(self) -> list[str]:
+        return labels(self.story.regions)
+
+    @property
+    def image_url(self) -> str | None:
+        path = image_path(self.page)
+        return path if path and self.views.has_output(path) else None
+
+    @property
+    def calls(self) -> list[CallView]:
+        """Related calls, current ones first."""
+        views = [self.views.call(c) for c in self.page.calls]
+        return sorted(views, key=lambda v: v.timing.archived)
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: Event
+    service: "ServiceView"
+
+    @property
+    def anchor(self) -> str:
+        return f"evento-{self.event.start.strftime('%Y%m%d-%H%M')}"
+
+
+class ServiceView:
+    def __init__(self, page: ServicePage, views: "SiteViews") -> None:
+        self.page, self.views = page, views
+        self.service: Service = page.service
+        self.slug, self.url, self.title = page.slug, page.url, page.service.title
+
+    @property
+    def audience(self) -> list[str]:
+        return labels(self.service.audience)
+
+    @cached_property
+    def events(self) -> list[EventView]:
+        return [EventView(e, self) for e in self.page.upcoming_events(self.views.now)]
+
+    @property
+    def calls(self) -> list[CallView]:
+        """Current calls that this service helps with."""
+        return [self.views.call(c) for c in self.page.calls if not c.timing.archived]
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class SiteViews:
+    """The whole site as the templates see it (``lab``)."""
+
+    def __init__(self, site: Site, settings: SiteSettings, output_paths: Iterable[str] = ()) -> None:
+        self.site, self.settings = site, settings
+        self.now: datetime = site.now
+        self.today: date = site.today
+        self.closing_soon_days = site.closing_soon_days
+        self.demo = settings.demo
+        self._outputs = frozenset(output_paths)
+        self._calls = {p.slug: CallView(p, self) for p in site.calls}
+        self._stories = {p.slug: StoryView(p, self) for p in site.stories}
+        self._services = {p.slug: ServiceView(p, self) for p in site.services}
+        self._by_source: dict[str, Any] = {}
+        for group in (self._calls, self._stories, self._services):
+            self._by_source.update({source_uri(v.page): v for v in group.values()})
+
+    def call(self, page: CallPage) -> CallView:
+        return self._calls[page.slug]
+
+    def story(self, page: StoryPage) -> StoryView:
+        return self._stories[page.slug]
+
+    def service(self, page: ServicePage) -> ServiceView:
+        return self._services[page.slug]
+
+    def item(self, src_uri: str) -> CallView | StoryView | ServiceView | None:
+        """The view behind a generated item page, by its source path (``bandi/<slug>.md``)."""
+        return self._by_source.get(src_uri)
+
+    def has_output(self, path: str) -> bool:
+        return path in self._outputs
+
+    def absolute(self, url: str) -> str:
+        base = self.settings.site_url or "/"
+        return base.rstrip("/") + "/" + url.lstrip("/")
+
+    def feed_links(self, item: Any = None) -> list[FeedLink]:
+        return feed_links(item.page if isinstance(item, CallView) else None)
+
+    @cached_property
+    def current_calls(self) -> list[CallView]:
+        return [self._calls[p.slug] for p in self.site.current_calls]
+
+    @cached_property
+    def archive(self) -> list[tuple[int, list[CallView]]]:
+        return [(year, [self._calls[p.slug] for p in pages]) for year, pages in self.site.archive_by_year()]
+
+    @property
+    def archived_count(self) -> int:
+        return sum(len(pages) for _, pages in self.archive)
+
+    def closing_soon(self, limit: int = 6) -> list[CallView]:
+        return [c for c in self.current_calls if c.status is CallStatus.CLOSING_SOON][:limit]
+
+    def upcoming_calls(self, limit: int = 4) -> list[CallView]:
+        """Calls opening soon (forthcoming), the soonest first."""
+        found = [c for c in self.current_calls if c.status is CallStatus.FORTHCOMING]
+        return sorted(found, key=lambda c: c.timing.opens_at or start_of(c.call.published))[:limit]
+
+    @property
+    def stories(self) -> list[StoryView]:
+        return list(self._stories.values())
+
+    @property
+    def services(self) -> list[ServiceView]:
+        return list(self._services.values())
+
+    @property
+    def guidance(self) -> ServiceView | None:
+        """The guidance service (orientamento): where every call sheet leads."""
+        return next((s for s in self.services if s.service.kind is ServiceKind.GUIDANCE), None)
+
+    @cached_property
+    def events(self) -> list[EventView]:
+        found = [e for s in self.services for e in s.events]
+        return sorted(found, key=lambda e: e.event.start)
+
+    @property
+    def events_by_month(self) -> list[tuple[str, str, list[EventView]]]:
+        """(anchor ``2027-01``, label ``gennaio 2027``, events) in date order."""
+        keyed = groupby(self.events, key=lambda e: e.event.start.astimezone(ROME).strftime("%Y-%m"))
+        return [(key, month(group[0].event.start), group) for key, group in ((k, list(g)) for k, g in keyed)]
+
+    @cached_property
+    def call_facets(self) -> list[FacetView]:
+        return facet_views(CALL_FACETS, [c.call for c in self.current_calls])
+
+    @cached_property
+    def story_facets(self) -> list[FacetView]:
+        return facet_views(STORY_FACETS, [s.story for s in self.stories])
+
+    @property
+    def status_labels(self) -> dict[str, str]:
+        return CallStatus.labels()
+
+    @property
+    def status_labels_json(self) -> str:
+        return _json(self.status_labels)

@@ -1,0 +1,192 @@
+/* Laboratorio di Contaminazione Digitale: small progressive enhancements, no dependencies.
+ *
+ * 1. Status badges: the build computed each call's status; the page also carries its dates
+ *    (data-opens, data-deadline, data-windows, ISO with offset), so the visitor's browser
+ *    recomputes the status with today's date: a page built yesterday never says "Aperto"
+ *    after the deadline. Same rules as build_tools/status.py.
+ * 2. Facet filters on /bandi/ and /storie/: checkboxes (OR within a facet, AND across
+ *    facets), reflected in the query string (?fonte=pnrr&beneficiari=cooperatives) so a
+ *    filtered view can be shared, with result and per-option counts. Without JavaScript
+ *    the form stays hidden and the list is complete.
+ * 3. A search button in the header, linking to /cerca/.
+ * Works with Material's instant navigation too (document$), though it is not enabled.
+ */
+(function () {
+  "use strict";
+
+  var DAY = 86400000;
+  var romeDay = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit"
+  });
+
+  function labels() {
+    var node = document.getElementById("lab-status-labels");
+    try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
+  }
+
+  function parse(value) { return value ? new Date(value) : null; }
+
+  /* Calendar days between two instants, counted in Rome (0 = same day). */
+  function daysBetween(now, deadline) {
+    var a = romeDay.format(now).split("-"), b = romeDay.format(deadline).split("-");
+    return Math.round((Date.UTC(+b[0], b[1] - 1, +b[2]) - Date.UTC(+a[0], a[1] - 1, +a[2])) / DAY);
+  }
+
+  /* [opens, deadline] that matters at `now`: the current or next window, else the last. */
+  function currentSpan(el, now) {
+    var spans;
+    if (el.dataset.windows) {
+      spans = JSON.parse(el.dataset.windows).map(function (s) { return [parse(s[0]), parse(s[1])]; });
+    } else {
+      spans = el.dataset.deadline ? [[parse(el.dataset.opens), parse(el.dataset.deadline)]] : [];
+    }
+    for (var i = 0; i < spans.length; i++) {
+      if (now <= spans[i][1]) return { opens: spans[i][0], deadline: spans[i][1], dated: true };
+    }
+    if (spans.length) return { opens: spans[spans.length - 1][0], deadline: spans[spans.length - 1][1], dated: true };
+    return { opens: parse(el.dataset.opens), deadline: null, dated: false };
+  }
+
+  function statusOf(el, now) {
+    if (el.dataset.override) return el.dataset.override;
+    var span = currentSpan(el, now);
+    if (span.dated && now > span.deadline) return "closed";
+    if (span.opens && now < span.opens) return "forthcoming";
+    var soon = parseInt(el.dataset.soon || "14", 10) * DAY;
+    if (span.deadline && span.deadline - now <= soon) return "closing_soon";
+    if (el.dataset.rolling) return "rolling";
+    return "open";
+  }
+
+  function daysText(days) {
+    if (days < 0) return "scaduto";
+    if (days === 0) return "scade oggi";
+    if (days === 1) return "scade domani";
+    return "mancano " + days + " giorni";
+  }
+
+  function refreshStatuses(root, now) {
+    var names = labels();
+    root.querySelectorAll("[data-lab-status]").forEach(function (badge) {
+      var status = statusOf(badge, now);
+      if (status === badge.dataset.labStatus) return;
+      badge.className = badge.className.replace(/lab-badge--[a-z_]+/, "lab-badge--" + status);
+      badge.dataset.labStatus = status;
+      if (names[status]) badge.textContent = names[status];
+      var card = badge.closest("[data-lab-item]");
+      if (card) card.dataset.status = status;
+      if (status === "closed") {
+        root.querySelectorAll("[data-lab-closed-banner]").forEach(function (b) { b.hidden = false; });
+      }
+    });
+    root.querySelectorAll("[data-lab-days]").forEach(function (el) {
+      var deadline = parse(el.dataset.deadline);
+      if (deadline) el.textContent = daysText(daysBetween(now, deadline));
+    });
+  }
+
+  /* ---- facet filters ---- */
+
+  function setupFilters(form) {
+    var list = document.getElementById(form.dataset.labFilter);
+    if (!list) return;
+    var target = form.dataset.labFilter;
+    var counter = document.querySelector('[data-lab-results="' + target + '"]');
+    var empty = document.querySelector('[data-lab-empty="' + target + '"]');
+    var active = form.querySelector("[data-lab-active]");
+    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+    var facets = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), function (f) {
+      return f.dataset.facet;
+    });
+    var items = Array.prototype.map.call(list.querySelectorAll("[data-lab-item]"), function (el) {
+      var values = {};
+      facets.forEach(function (key) {
+        values[key] = (el.getAttribute("data-" + key) || "").split(" ").filter(Boolean);
+      });
+      return { el: el, values: values };
+    });
+
+    function selection() {
+      var chosen = {};
+      facets.forEach(function (key) { chosen[key] = []; });
+      boxes.forEach(function (box) { if (box.checked) chosen[box.name].push(box.value); });
+      return chosen;
+    }
+
+    function matches(item, chosen, skip) {
+      return facets.every(function (key) {
+        var wanted = chosen[key];
+        if (key === skip || !wanted.length) return true;
+        return item.values[key].some(function (v) { return wanted.indexOf(v) !== -1; });
+      });
+    }
+
+    function apply() {
+      var chosen = selection(), shown = 0, picked = 0;
+      items.forEach(function (item) {
+        var ok = matches(item, chosen, null);
+        item.el.hidden = !ok;
+        if (ok) shown++;
+      });
+      boxes.forEach(function (box) {
+        var n = items.filter(function (item) {
+          return matches(item, chosen, box.name) && item.values[box.name].indexOf(box.value) !== -1;
+        }).length;
+        var count = box.parentNode.querySelector("[data-lab-count]");
+        if (count) count.textContent = n;
+        box.parentNode.classList.toggle("lab-zero", n === 0 && !box.checked);
+        if (box.checked) picked++;
+      });
+      if (counter) {
+        var noun = shown === 1 ? counter.dataset.one : counter.dataset.many;
+        counter.textContent = picked ? shown + " " + noun + " su " + items.length : shown + " " + noun;
+      }
+      if (empty) empty.hidden = shown > 0;
+      if (active) active.textContent = picked ? "(" + picked + (picked === 1 ? " filtro attivo)" : " filtri attivi)") : "";
+      var query = new URLSearchParams();
+      facets.forEach(function (key) { chosen[key].forEach(function (v) { query.append(key, v); }); });
+      var search = query.toString();
+      history.replaceState(history.state, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+
+    var params = new URLSearchParams(window.location.search);
+    boxes.forEach(function (box) {
+      var wanted = params.getAll(box.name).join(",").split(",");
+      box.checked = wanted.indexOf(box.value) !== -1;
+    });
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    form.hidden = false;
+    var panel = form.querySelector("details");
+    if (panel && (boxes.some(function (b) { return b.checked; }) || window.matchMedia("(min-width: 60em)").matches)) {
+      panel.open = true;
+    }
+    apply();
+  }
+
+  /* ---- header search button ---- */
+
+  function addHeaderSearch() {
+    var template = document.getElementById("lab-header-search");
+    var header = document.querySelector(".md-header__inner");
+    if (!template || !header || header.querySelector(".lab-header-search")) return;
+    var source = header.querySelector(".md-header__source");
+    header.insertBefore(template.content.cloneNode(true), source);
+  }
+
+  function init() {
+    var now = new Date();
+    refreshStatuses(document, now);
+    document.querySelectorAll("form[data-lab-filter]").forEach(setupFilters);
+    addHeaderSearch();
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

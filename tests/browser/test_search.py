@@ -1,0 +1,89 @@
+"""Italian search through Pagefind's UI on /cerca/: stemming, accent folding, ?q= links."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+RESULT_LINK = ".pagefind-ui__result-link"
+
+
+def search(page, query: str) -> list[str]:  # noqa: ANN001
+    """Type ``query`` in the search box of /cerca/ and return the result page paths (no #anchors)."""
+    page.goto("cerca/")
+    box = page.locator(".pagefind-ui__search-input")
+    box.fill(query)
+    page.locator(".pagefind-ui__message").filter(has_text=query).wait_for()
+    page.locator(RESULT_LINK).first.wait_for()
+    return _result_paths(page)
+
+
+def _result_paths(page) -> list[str]:  # noqa: ANN001
+    hrefs = page.locator(RESULT_LINK).evaluate_all("links => links.map(a => a.pathname + a.hash)")
+    seen: list[str] = []
+    for href in hrefs:
+        path = href.split("#")[0]
+        if path not in seen:
+            seen.append(path)
+    return seen
+
+
+@pytest.mark.parametrize("query", ["borghi", "borgo"])  # the text says only "borghi"
+def test_word_and_stemmed_variant_find_call_and_story(page, query: str) -> None:
+    results = search(page, query)
+    assert "/bandi/borghi-digitali-cultura-turismo-lazio/" in results, results
+    assert "/storie/sentieri-di-ciociaria-turismo-lento/" in results, results
+
+
+@pytest.mark.parametrize("query", ["energetica", "energetiche"])
+def test_adjective_forms_find_call_and_story(page, query: str) -> None:
+    results = search(page, query)
+    assert "/bandi/efficienza-energetica-imprese-cooperative-repowereu/" in results, results
+    assert "/storie/energia-di-valle-comunita-energetica/" in results, results
+
+
+def test_cooperativa_and_cooperative_find_the_same_pages(page) -> None:
+    """Singular and plural of the site's most common word: same hits, calls and stories among them."""
+    singular = page.locator(".pagefind-ui__message")
+    first = search(page, "cooperativa")
+    message_singular = singular.inner_text()
+    second = search(page, "cooperative")
+    message_plural = page.locator(".pagefind-ui__message").inner_text()
+    assert message_singular.split()[0] == message_plural.split()[0], (message_singular, message_plural)
+    assert first[:3] == second[:3]
+    assert any(p.startswith("/bandi/") for p in first) and any(p.startswith("/storie/") for p in first), first
+
+
+def test_words_typed_without_accents_match(page) -> None:
+    """"comunita" (no accent, as often typed) finds the story that says "comunità"."""
+    results = search(page, "comunita energetica")
+    assert "/storie/energia-di-valle-comunita-energetica/" in results, results
+
+
+def test_archived_calls_are_searchable(page) -> None:
+    results = search(page, "borghi")
+    # the call closed in March 2025: it lives in the archive but keeps its page and is found
+    assert "/bandi/borghi-digitali-cultura-turismo-lazio/" in results
+
+
+def test_query_in_the_url_runs_the_search(page) -> None:
+    page.goto("cerca/?q=borghi")
+    page.locator(RESULT_LINK).first.wait_for()
+    assert page.locator(".pagefind-ui__search-input").input_value() == "borghi"
+    assert "/storie/sentieri-di-ciociaria-turismo-lento/" in _result_paths(page)
+
+
+def test_result_links_open_the_page(page) -> None:
+    search(page, "borghi")
+    page.locator(RESULT_LINK, has_text="Turismo lento").first.click()
+    page.wait_for_url("**/storie/sentieri-di-ciociaria-turismo-lento/**")
+    assert page.locator("h1").first.inner_text().startswith("Turismo lento")
+
+
+def test_header_search_button_leads_to_search(page) -> None:
+    page.goto("bandi/")
+    button = page.locator(".md-header .lab-header-search")
+    button.click()
+    page.wait_for_url("**/cerca/")
+    assert page.locator(".pagefind-ui__search-input").is_visible()

@@ -1,0 +1,194 @@
+"""iCalendar files, read back with icalendar as a calendar program would."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from build_tools import build_site, run_checks
+from build_tools.models.common import ROME
+from build_tools.outputs import SiteSettings
+from build_tools.outputs.calendar import build_calendars, call_ics_path
+from build_tools.outputs.links import SiteUrlMissing
+
+SITE_URL = "https://example.org/laboratorio/"
+SETTINGS = SiteSettings(SITE_URL)
+
+
+def calls(fm) -> dict[str, dict]:
+    return {
+        "bare-date": fm.call(title="Bando con scadenza senza ora", deadline=date(2027, 3, 31),
+                             published=date(2026, 10, 1), updated=date(2026, 11, 10)),
+        "timed": fm.call(title="Bando che chiude alle 17", deadline="2026-12-03T17:00", published=date(2026, 9, 1)),
+        "windows": fm.call(title="Bando a tre finestre", deadline=None,
+                           windows=[{"label": "Prima finestra", "deadline": "2026-05-29T17:00"},
+                                    {"label": "Seconda finestra", "opens": "2026-10-01T12:00", "deadline": "2027-01-29T17:00"},
+                                    {"deadline": "2027-06-30"}],
+                           published=date(2026, 2, 16)),
+        "closed": fm.call(title="Bando chiuso in ottobre", deadline="2026-10-31T12:00", published=date(2026, 6, 1)),
+        "exhausted": fm.call(title="Voucher con fondi esauriti", deadline="2026-12-31T17:00", rolling=True,
+                             status_override="funds_exhausted", status_note="Le risorse sono esaurite.",
+                             published=date(2026, 4, 1)),
+        "rolling": fm.call(title="Sportello senza scadenza", deadline=None, rolling=True, published=date(2026, 1, 8)),
+        "scheduled": fm.call(title="Bando programmato a dicembre", published=date(2026, 12, 15), deadline=date(2027, 5, 31)),
+        "draft": fm.call(title="Bando ancora in bozza", draft=True),
+    }
+
+
+def services(fm) -> dict[str, str]:
+    files = fm.five_services()
+    files["services/guidance.md"] = fm.text(fm.service("guidance", events=[
+        {"title": "Sportello di orientamento ai bandi", "start": "2026-12-15T10:00", "end": "2026-12-15T13:00",
+         "location": "Legacoop Lazio, Roma", "registration_url": "https://example.org/iscrizione"},
+        {"title": "Webinar sui bandi di inizio anno", "start": "2027-01-14T15:00", "online_url": "https://example.org/live"},
+    ]))
+    return files
+
+
+def write_tree(content_tree, fm, overrides: dict[str, dict] | None = None) -> Path:
+    files = {f"calls/{slug}.md": fm.text(data) for slug, data in {**calls(fm), **(overrides or {})}.items()}
+    files.update(services(fm))
+    return content_tree(files)
+
+
+def build(root: Path, now: datetime, settings: SiteSettings = SETTINGS) -> dict[str, bytes]:
+    result = run_checks(root, now)
+    assert result.ok, [d.format() for d in result.report.errors]
+    return {o.path: o.content for o in build_calendars(build_site(result.content, now), settings)}
+
+
+def events(content: bytes) -> dict[str, object]:
+    """UID → VEVENT, after a full parse."""
+    cal = Calendar.from_ical(content)
+    found = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    assert len(found) == len(cal.walk("VEVENT")), "UIDs must be unique"
+    return found
+
+
+def call_ics_path_for(slug: str) -> str:
+    return f"bandi/{slug}/scadenza.ics"
+
+
+def uid(slug: str, n: int = 1) -> str:
+    return f"{slug}-deadline-{n}@legacooplazio.it"
+
+
+@pytest.fixture
+def tree(content_tree, fm) -> Path:
+    return write_tree(content_tree, fm)
+
+
+@pytest.fixture
+def built(tree, now) -> dict[str, bytes]:
+    return build(tree, now)
+
+
+def test_files_produced(built):
+    expected = {"calendari/scadenze.ics", "calendari/eventi.ics"} | {
+        f"bandi/{slug}/scadenza.ics" for slug in ("bare-date", "timed", "windows", "closed", "exhausted")}
+    assert set(built) == expected  # no file for a call without deadline, a draft or a scheduled call
+
+
+def test_deadlines_calendar_holds_upcoming_deadlines_of_current_calls(built):
+    cal = Calendar.from_ical(built["calendari/scadenze.ics"])
+    assert str(cal["X-WR-CALNAME"]) == "Laboratorio di Contaminazione Digitale – Scadenze dei bandi"
+    assert str(cal["X-WR-TIMEZONE"]) == "Europe/Rome"
+    assert set(events(built["calendari/scadenze.ics"])) == {
+        uid("bare-date"), uid("timed"), uid("windows", 2), uid("windows", 3), uid("exhausted")}
+
+
+def test_timed_deadline_is_in_rome_with_a_vtimezone(built):
+    raw = built["calendari/scadenze.ics"].decode()
+    assert "DTSTART;TZID=Europe/Rome:20261203T170000" in raw
+    cal = Calendar.from_ical(built["calendari/scadenze.ics"])
+    assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Rome"]
+    start = events(built["calendari/scadenze.ics"])[uid("timed")].decoded("DTSTART")
+    assert start == datetime(2026, 12, 3, 17, 0, tzinfo=ROME)
+    assert start.utcoffset() == timedelta(hours=1)
+
+
+def test_bare_date_deadline_is_an_all_day_event(built):
+    event = events(built["calendari/scadenze.ics"])[uid("bare-date")]
+    assert event.decoded("DTSTART") == date(2027, 3, 31) and not isinstance(event.decoded("DTSTART"), datetime)
+    assert event.decoded("DTEND") == date(2027, 4, 1)
+    window = events(built["calendari/scadenze.ics"])[uid("windows", 3)]
+    assert window.decoded("DTSTART") == date(2027, 6, 30)
+
+
+def test_event_text_is_italian_with_the_sheet_url(built):
+    event = events(built["calendari/scadenze.ics"])[uid("timed")]
+    assert str(event["SUMMARY"]) == "Scadenza: Bando che chiude alle 17"
+    description = str(event["DESCRIPTION"])
+    assert "Scadenza: 3 dicembre 2026, ore 17:00" in description
+    assert "Ente finanziatore: Regione Lazio" in description
+    assert f"Scheda del Laboratorio: {SITE_URL}bandi/timed/" in description
+    assert str(event["URL"]) == f"{SITE_URL}bandi/timed/"
+    second = events(built["calendari/scadenze.ics"])[uid("windows", 2)]
+    assert "Seconda finestra" in str(second["SUMMARY"])
+
+
+def test_stamp_comes_from_the_content_not_the_clock(tree, now, built):
+    stamps = {u: e.decoded("DTSTAMP") for u, e in events(built["calendari/scadenze.ics"]).items()}
+    assert stamps[uid("bare-date")] == datetime(2026, 11, 9, 23, 0, tzinfo=timezone.utc)  # updated, Rome midnight
+    assert stamps[uid("timed")] == datetime(2026, 8, 31, 22, 0, tzinfo=timezone.utc)  # published
+    later = build(tree, now + timedelta(hours=12))
+    assert later == built
+
+
+def test_uids_survive_a_new_title_and_a_proroga(tree, content_tree, fm, now, built):
+    extended = fm.call(**{**calls(fm)["timed"], "title": "Bando prorogato a gennaio",
+                          "deadline": "2027-01-15T12:00", "deadline_extended_from": "2026-12-03T17:00",
+                          "updated": date(2026, 11, 24)})
+    after = build(write_tree(content_tree, fm, {"timed": extended}), now)
+    assert set(events(after["calendari/scadenze.ics"])) == set(events(built["calendari/scadenze.ics"]))
+    event = events(after["bandi/timed/scadenza.ics"])[uid("timed")]
+    assert event.decoded("DTSTART") == datetime(2027, 1, 15, 12, 0, tzinfo=ROME)
+    assert "prorogata (era il 3 dicembre 2026, ore 17:00)" in str(event["DESCRIPTION"])
+
+
+def test_call_file_has_every_window_and_a_reminder(built):
+    found = events(built[call_ics_path_for("windows")])
+    assert set(found) == {uid("windows", 1), uid("windows", 2), uid("windows", 3)}
+    assert not found[uid("windows", 1)].walk("VALARM")  # already past: no reminder
+    alarm = found[uid("windows", 2)].walk("VALARM")[0]
+    assert alarm.decoded("TRIGGER") == -timedelta(days=7)
+    cal = Calendar.from_ical(built[call_ics_path_for("windows")])
+    assert str(cal["X-WR-CALNAME"]) == "Scadenza: Bando a tre finestre"
+
+
+def test_archived_call_keeps_its_file_and_exhausted_funds_cancel_the_event(built):
+    closed = events(built["bandi/closed/scadenza.ics"])[uid("closed")]
+    assert closed.decoded("DTSTART") == datetime(2026, 10, 31, 12, 0, tzinfo=ROME)
+    exhausted = events(built["calendari/scadenze.ics"])[uid("exhausted")]
+    assert str(exhausted["STATUS"]) == "CANCELLED"
+    assert str(events(built["calendari/scadenze.ics"])[uid("timed")]["STATUS"]) == "CONFIRMED"
+
+
+def test_call_ics_path_matches_the_files(tree, now, built):
+    result = run_checks(tree, now)
+    site = build_site(result.content, now)
+    assert {call_ics_path(p) for p in site.calls if p.call.deadline or p.call.windows} <= set(built)
+
+
+def test_events_calendar(built):
+    cal = Calendar.from_ical(built["calendari/eventi.ics"])
+    assert str(cal["X-WR-CALNAME"]) == "Laboratorio di Contaminazione Digitale – Eventi"
+    found = events(built["calendari/eventi.ics"])
+    desk = found["guidance-20261215T1000@legacooplazio.it"]
+    assert desk.decoded("DTSTART") == datetime(2026, 12, 15, 10, 0, tzinfo=ROME)
+    assert desk.decoded("DTEND") == datetime(2026, 12, 15, 13, 0, tzinfo=ROME)
+    assert str(desk["LOCATION"]) == "Legacoop Lazio, Roma"
+    assert str(desk["URL"]) == "https://example.org/iscrizione"
+    assert f"Scheda del servizio: {SITE_URL}servizi/guidance/" in str(desk["DESCRIPTION"])
+    webinar = found["guidance-20270114T1500@legacooplazio.it"]
+    assert str(webinar["LOCATION"]) == "Online"
+    assert "DTSTART;TZID=Europe/Rome:20270114T150000" in built["calendari/eventi.ics"].decode()
+
+
+@pytest.mark.parametrize("site_url", [None, ""])
+def test_calendars_are_refused_without_site_url(tree, now, site_url):
+    with pytest.raises(SiteUrlMissing, match="site_url"):
+        build(tree, now, SiteSettings(site_url))
