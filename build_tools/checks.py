@@ -61,7 +61,7 @@ def deadline_report(content: Content, report: Report, now: datetime, closing_soo
             continue
         timing = derive_timing(call, now, closing_soon_days)
         key = ("windows", timing.window_index, "deadline") if timing.window_index is not None else ("deadline",)
-        if timing.status is CallStatus.CLOSED and timing.deadline_at is not None:
+        if timing.expired and timing.deadline_at is not None and timing.status is not CallStatus.CANCELLED:
             day = timing.deadline_at.astimezone(ROME).date()  # the deadline may carry another offset
             days = (today - day).days
             when = format_date(day, "d MMMM y", locale="it")

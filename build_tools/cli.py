@@ -61,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
 def cmd_check(args: argparse.Namespace) -> int:
     now = resolve_now(args.today)
     content_dir = Path(args.content)
+    if not content_dir.is_dir():
+        print(f"errore: la cartella dei contenuti `{content_dir.as_posix()}` non esiste (usa --content)", file=sys.stderr)
+        return 2
     cwd = Path.cwd().resolve()
     root = cwd if content_dir.resolve().is_relative_to(cwd) else content_dir.resolve().parent
     result = run_checks(content_dir, now, args.closing_soon_days, root=root)
@@ -69,7 +72,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(format_github(diagnostic) if args.format == "github" else diagnostic.format())
     files = sum(len(v) for v in result.content.entries.values())
     errors, warnings = len(report.errors), len(report.warnings)
-    print(f"Controllo del {now:%Y-%m-%d %H:%M} (Europe/Rome): {files} file validi, "
+    print(f"Controllo del {now:%Y-%m-%d %H:%M} (Europe/Rome): {files} {'file valido' if files == 1 else 'file validi'}, "
           f"{errors} {'errore' if errors == 1 else 'errori'}, {warnings} {'avviso' if warnings == 1 else 'avvisi'}")
     if args.summary:  # an empty value (e.g. $GITHUB_STEP_SUMMARY outside GitHub) means no summary
         text = render_summary(result, now, args.closing_soon_days, link=github_file_link(dict(os.environ)))

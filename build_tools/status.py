@@ -22,10 +22,12 @@ class CallTiming:
     opens_at: datetime | None  # when the current or next window opens
     deadline_at: datetime | None  # the deadline that matters now (current/next window, else the last)
     window_index: int | None  # which window (0-based), when the call has windows
+    expired: bool = False  # every deadline has passed (whatever the override says)
 
     @property
     def archived(self) -> bool:
-        return self.status in ARCHIVED
+        """Closed and cancelled calls go to the archive; so does a suspended or exhausted one past its deadline."""
+        return self.status in ARCHIVED or self.expired
 
     def days_left(self, now: datetime) -> int | None:
         """Calendar days from today to the deadline day, in Rome (0 = today)."""
@@ -60,7 +62,8 @@ def derive_timing(call: Call, now: datetime, closing_soon_days: int = DEFAULT_CL
     if call.rolling and not spans and call.opens is not None:
         opens_at = start_of(call.opens)
     status = _status(call, now, opens_at, deadline_at, bool(spans), closing_soon_days)
-    return CallTiming(status, opens_at, deadline_at, window_index)
+    expired = bool(spans) and deadline_at is not None and now > deadline_at
+    return CallTiming(status, opens_at, deadline_at, window_index, expired)
 
 
 def _status(call: Call, now: datetime, opens_at: datetime | None, deadline_at: datetime | None,

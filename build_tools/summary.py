@@ -68,7 +68,7 @@ def render_summary(result: CheckResult, now: datetime, closing_soon_days: int,
         "## Controllo dei contenuti",
         "",
         f"{mark} Controllo del {format_date(to_rome(now).date(), 'd MMMM y', locale='it')} alle {to_rome(now):%H:%M} "
-        f"(ora di Roma): {files} file validi, {_count(len(errors), 'errore', 'errori')}, "
+        f"(ora di Roma): {_count(files, 'file valido', 'file validi')}, {_count(len(errors), 'errore', 'errori')}, "
         f"{_count(len(warnings), 'avviso', 'avvisi')}.",
         "",
     ]

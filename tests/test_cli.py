@@ -37,7 +37,7 @@ def problem_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
 
 
 def summary(result: subprocess.CompletedProcess[str]) -> tuple[int, int, int]:
-    match = re.search(r"(\d+) file validi, (\d+) error[ei], (\d+) avvis[oi]$", result.stdout.splitlines()[-1])
+    match = re.search(r"(\d+) file valid[oi], (\d+) error[ei], (\d+) avvis[oi]$", result.stdout.splitlines()[-1])
     assert match, result.stdout
     return tuple(int(g) for g in match.groups())  # type: ignore[return-value]
 
@@ -320,3 +320,26 @@ def test_github_format_escapes_percent_colon_and_newlines(tmp_path, content_tree
     assert len(text_lines) == 4
     assert text_lines[0] == ("content/calls/a-capo.md:9: error: valore `lazio roma` non ammesso per `scope`: "
                              "forse intendevi `lazio`? " + allowed)
+
+
+# --- the benchmark generator produces content that passes the check --------------------------------
+
+def test_generated_benchmark_content_passes_check(tmp_path):
+    generator = Path(__file__).parent.parent / "benchmarks" / "generate.py"
+    made = subprocess.run([sys.executable, str(generator), "--calls", "80", "--stories", "12", "--out", "content"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
+    files = sorted((tmp_path / "content").rglob("*.md"))
+    assert len(files) == 80 + 12 + 5
+    first = {p: p.read_bytes() for p in files}
+    result = check(tmp_path, today="2026-11-25")
+    assert result.returncode == 0, result.stdout
+    assert not [line for line in problem_lines(result) if ": error: " in line]
+    statuses = " ".join(problem_lines(result))
+    assert "scadenza passata" in statuses and "scade " in statuses  # realistic: some expired, some closing
+    bodies = [p.read_text(encoding="utf-8").split("\n---\n", 1)[1] for p in files if "/calls/" in p.as_posix()]
+    assert 2000 <= sum(map(len, bodies)) / len(bodies) <= 2600
+    # the same seed gives the same files
+    subprocess.run([sys.executable, str(generator), "--calls", "80", "--stories", "12", "--out", "content"],
+                   cwd=tmp_path, check=True, capture_output=True, timeout=120)
+    assert {p: p.read_bytes() for p in sorted((tmp_path / "content").rglob("*.md"))} == first

@@ -74,7 +74,7 @@ def test_new_writes_the_file_refuses_to_overwrite_and_passes_check(kind, folder,
     checked = run(tmp_path, "check", "--content", "content", "--today", "2026-11-25")
     assert checked.returncode == 0, checked.stdout
     assert checked.stdout.splitlines()[:-1] == []  # not even a warning
-    assert "1 file validi, 0 errori, 0 avvisi" in checked.stdout
+    assert "1 file valido, 0 errori, 0 avvisi" in checked.stdout
 
 
 def test_new_call_still_passes_once_the_draft_line_is_removed(tmp_path):

@@ -234,3 +234,24 @@ def test_archive_year_is_the_year_of_the_last_deadline_in_rome():
     assert archive_year(offset, derive_timing(offset, rome(2027, 2, 1))) == 2027
     cancelled = call(rolling=True, published=date(2025, 6, 1), status_override="cancelled", status_note="Annullato.")
     assert archive_year(cancelled, derive_timing(cancelled, rome(2027, 2, 1))) == 2025
+
+
+def test_exhausted_call_past_its_deadline_leaves_current_listings(fm, content_tree, now):
+    """An override keeps its label, but once every deadline has passed the call is archived."""
+    from build_tools.checks import run_checks
+    from build_tools.site import build_site
+
+    root = content_tree({
+        "calls/esaurito.md": fm.text(fm.call(status_override="funds_exhausted", status_note="Fondi esauriti in 3 giorni.",
+                                             opens=None, deadline="2026-10-01", published="2026-06-01")),
+        "calls/esaurito-ancora-aperto.md": fm.text(fm.call(status_override="funds_exhausted", status_note="Fondi finiti.",
+                                                           opens=None, deadline="2027-10-01", published="2026-06-01")),
+        **fm.five_services(),
+    })
+    result = run_checks(root, now)
+    site = build_site(result.content, now)
+    archived = {c.slug: c.timing.status.value for c in site.archived_calls}
+    current = {c.slug: c.timing.status.value for c in site.current_calls}
+    assert archived == {"esaurito": "funds_exhausted"}
+    assert current == {"esaurito-ancora-aperto": "funds_exhausted"}
+    assert any(d.code == "deadline_passed" and d.path.endswith("esaurito.md") for d in result.report.warnings)
