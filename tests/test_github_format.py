@@ -16,7 +16,7 @@ from pathlib import Path
 from build_tools.checks import run_checks
 from build_tools.diagnostics import Diagnostic, Severity, format_github
 from build_tools.models.common import ROME
-from conftest import call_data, front_matter
+from content_factory import call_data, front_matter
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-25"
