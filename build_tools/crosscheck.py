@@ -59,7 +59,7 @@ def _check_images(stories: list[Entry], report: Report, content: Content) -> Non
         assert isinstance(story, Story)
         if story.image:
             candidates = [repo / story.image.lstrip("/"), content.root / story.image.lstrip("/")]
-            if not any(p.is_file() for p in candidates):
+            if not any(p.is_file() and p.resolve().is_relative_to(repo.resolve()) for p in candidates):  # no ../
                 report.error(entry.path, entry.line_of("image"), "image_missing",
                              f"l'immagine `{story.image}` non esiste nel repository")
 

@@ -123,6 +123,11 @@ def parse(raw: bytes) -> Document:
                 "il front matter deve essere un elenco di chiavi `chiave: valore`, non un testo o una lista",
             )
         data = loader.construct_document(node)
+    except FrontMatterError as exc:
+        if exc.code == "yaml_alias":  # the node tree only knows the anchor: point at the first `*alias` instead
+            exc.line = next((e.start_mark.line + 2 for e in yaml.parse(yaml_text, Loader=_Loader)
+                             if isinstance(e, yaml.AliasEvent)), exc.line)
+        raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark is not None else 1
@@ -137,9 +142,9 @@ def parse(raw: bytes) -> Document:
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> None:
     """Record key lines; refuse tags, anchors/aliases and duplicate keys (PyYAML keeps the last silently)."""
-    if id(node) in seen:  # an alias is the anchored node itself: point at the key that uses it
+    if id(node) in seen:
         raise FrontMatterError(
-            next((lines[path[:n]] for n in range(len(path), 0, -1) if path[:n] in lines), 1), "yaml_alias",
+            node.start_mark.line + 2, "yaml_alias",
             "ancore e alias YAML (`&nome`, `*nome`) non sono ammessi: ripeti il valore per esteso",
         )
     seen.add(id(node))
@@ -169,6 +174,5 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int])
             _walk(value_node, here, lines, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            if id(item) not in seen:  # an alias has no position of its own
-                lines[path + (index,)] = item.start_mark.line + 2
+            lines[path + (index,)] = item.start_mark.line + 2
             _walk(item, path + (index,), lines, seen)

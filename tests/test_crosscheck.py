@@ -151,3 +151,9 @@ def test_story_image_relative_to_content_is_found(content_tree, fm, now):
     root = content_tree({"stories/filiera.md": fm.text(fm.story(image="/img/filiera.jpg", image_alt="Il campo")),
                          "img/filiera.jpg": b"\xff\xd8\xff", **fm.five_services()})
     assert errors(check(root, now)) == []
+
+
+def test_story_image_outside_the_repository_is_refused(content_tree, fm, now):
+    text = fm.text(fm.story(image="../" * 30 + "etc/passwd", image_alt="Nessuna immagine"))
+    root = content_tree({"stories/filiera.md": text, **fm.five_services()})
+    assert [(line, c) for _, line, c, _ in errors(check(root, now))] == [(line_of(text, "image:"), "image_missing")]

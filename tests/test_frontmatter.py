@@ -221,3 +221,8 @@ def test_colon_in_value_gives_a_syntax_error_not_a_traceback():
     error = refuse("---\ntitle: Bando: seconda edizione: nuova\n---\n")
     assert error.code == "yaml_syntax"
     assert error.line == 2
+
+
+def test_alias_in_a_block_list_points_at_its_line():
+    error = refuse("---\ntitle: &t Bando di prova\ntags:\n  - uno\n  - *t\n---\n")
+    assert (error.code, error.line) == ("yaml_alias", 5)

@@ -8,9 +8,9 @@ copied from the implementation.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from build_tools.diagnostics import Report
 from build_tools.loader import load_content
@@ -188,6 +188,7 @@ CALL_ERRORS = {
     "verified-not-a-date": ({"verified": "ieri"}, "verified:", ["`ieri`"]),
     "related-story-bad-slug": ({"related_stories": ["Una_Storia"]}, "related_stories:", ["`Una_Storia`", "slug"]),
     "draft-not-bool": ({"draft": "si"}, "draft:", ["`draft`"]),
+    "draft-is-still-validated": ({"draft": True, "scope": "regione"}, "scope:", ["`regione`"]),
     "unknown-key-with-hint": ({"dealine": date(2027, 3, 31)}, "dealine:",
                               ["chiave sconosciuta `dealine`", "forse intendevi `deadline`"]),
     "unknown-key-without-hint": ({"colore": "rosso"}, "colore:", ["chiave sconosciuta `colore`"]),
@@ -397,10 +398,10 @@ def test_service_rule(overrides, needle, fragments, content_tree, fm):
 def test_models_reject_unknown_keys_directly(fm):
     """The models themselves (used by the schema and by other tools) forbid extra keys."""
     for model, data in ((Call, fm.call()), (Story, fm.story()), (Service, fm.service())):
-        with pytest.raises(Exception):
+        with pytest.raises(ValidationError, match="colore"):
             model.model_validate({**data, "colore": "rosso"})
 
 
-def test_cli_free_path_reports_paths_relative_to_the_repository(tmp_path: Path, content_tree, fm):
+def test_paths_are_reported_relative_to_the_repository(content_tree, fm):
     _, report = load_one(content_tree, "calls/x.md", fm.text(fm.call(title="Ba")))
     assert report.sorted()[0].format().startswith("content/calls/x.md:2: error: ")
