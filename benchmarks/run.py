@@ -9,36 +9,43 @@ measures:
   compared with the same amount of raw work: reading every file, splitting its front
   matter and ``yaml.load(..., CSafeLoader)`` — in a fresh process, and in-process.
 * the full site build (``python -m build_tools build``: checks, generated pages, MkDocs +
-  Material, Pagefind), wall time and peak memory (largest resident set of the process
-  tree: ``os.wait4``), against a *plain MkDocs baseline*: the same Markdown bodies as plain
-  pages (``not_in_nav``) with the same theme, Markdown extensions, CSS/JS, no plugin, and
-  the same search setup (Pagefind run on the output afterwards);
-* output size per item (site bytes / items);
+  Material, Pagefind), wall time and peak memory (largest resident set in the process
+  tree, from ``os.wait4``: in practice Pagefind's), against a *plain MkDocs baseline*: the
+  Markdown bodies of the same published items (scheduled and draft ones are not built) as
+  plain pages (``not_in_nav``), same theme, Markdown extensions and CSS/JS, no plugin, and
+  the same search setup (Pagefind run on the output afterwards). With ``--repeat``, site
+  and baseline builds alternate and the best of each is kept;
+* output size per published item (site bytes / items published);
 * the compressed bytes a visitor downloads before the first search results appear: Chromium
   with a cold cache opens the search page (``/cerca/``) of the site served over HTTP with
-  gzip on 127.0.0.1, types a query and waits for the results; every response's encoded body
-  size is summed (headers excluded). The same for a visitor who first loads ``/bandi/``.
+  gzip on 127.0.0.1, types a query and waits for the results (all rendered); the encoded
+  body sizes of every response (pages and Pagefind's worker) are summed, headers excluded.
+  The same for a visitor who lands on ``/bandi/`` and goes to the search from there;
 * the largest/smallest size ratio of each cost, to show how it grows.
 
 Targets (PASS/FAIL printed beside each figure; the exit status is 1 if any fails):
 
-* check ≤ 3 × the raw front-matter parse (fresh processes; the in-process ratio is printed too);
+* check ≤ 3 × the raw front-matter parse, both in-process, best of three (the editors' command,
+  a fresh process, is printed too: it adds a fixed ~0.2 s of imports);
 * build ≤ 1.5 × the plain MkDocs baseline;
 * cost ratios between the largest and smallest size ≤ 1.1 × the size ratio (5.5 for 5,000/1,000);
 * first search ≤ 500 KB (compressed) at 5,000 calls (checked at the largest size ≥ 5,000).
 
 Usage (from the repository root)::
 
-    .venv/bin/python benchmarks/run.py                   # sizes 1000,5000 (~10 minutes)
-    .venv/bin/python benchmarks/run.py --quick           # sizes 200,1000
+    .venv/bin/python benchmarks/run.py                   # sizes 1000,5000 (~4 minutes on 2 cores)
+    .venv/bin/python benchmarks/run.py --quick           # sizes 200,1000 (~1 minute)
     .venv/bin/python benchmarks/run.py --sizes 1000,5000 --profile   # + where the build time goes
     make bench BENCH_ARGS=--quick
 
 Options: ``--out DIR`` keeps the generated content and sites (default: a temporary
-directory, removed at the end unless ``--keep``); ``--no-browser`` skips the search
-measurement; ``--profile`` profiles the site build at the largest size (MkDocs events per
-plugin, pages and templates, top functions). Needs ``/usr/bin/chromium`` (or
-``$CHROMIUM_PATH``) for the search measurement.
+directory, removed at the end unless ``--keep``); ``--repeat K`` runs each build K times
+(best kept); ``--no-browser`` skips the search measurement; ``--profile`` shows where the
+build time goes at the largest size: each plugin event, the lab pipeline step by step
+(checks, each output builder), Markdown and template time per template, for the site and
+the baseline, then a cProfile of the site build. Needs ``/usr/bin/chromium`` (or
+``$CHROMIUM_PATH``) for the search measurement. Times are wall-clock: run it on an idle
+machine (the load average is printed at the start and the end).
 """
 
 from __future__ import annotations
@@ -210,7 +217,8 @@ not_in_nav: |
 _BASELINE_FOLDERS = {"calls": "bandi", "stories": "storie", "services": "servizi"}
 
 
-def baseline_project(work: Path, content: Path) -> Path:
+def baseline_project(work: Path, content: Path, site: Path) -> tuple[Path, int]:
+    """The bodies of the items the site published (scheduled and draft items are not built)."""
     import yaml
 
     project = work / "baseline-project"
@@ -224,15 +232,19 @@ def baseline_project(work: Path, content: Path) -> Path:
         else:
             (docs / "assets" / asset).write_text("", encoding="utf-8")
     (docs / "index.md").write_text("# Laboratorio\n\nPagina iniziale.\n", encoding="utf-8")
+    pages = 0
     for path in content_files(content):
         folder = _BASELINE_FOLDERS.get(path.parent.name, path.parent.name)
+        if not (site / folder / path.stem / "index.html").is_file():
+            continue
+        pages += 1
         head, body = split_front_matter(path.read_text(encoding="utf-8"))
         title = (yaml.load(head, Loader=yaml.CSafeLoader) or {}).get("title", path.stem)
         target = docs / folder / path.name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"# {title}\n\n{body}", encoding="utf-8")
     (project / "mkdocs.yml").write_text(BASELINE_YML, encoding="utf-8")
-    return project
+    return project, pages
 
 
 def tree_bytes(root: Path) -> tuple[int, dict[str, int]]:
@@ -268,20 +280,15 @@ def chromium_path() -> str | None:
 
 def measure_search(browser, base_url: str, start_page: str) -> SearchCost:  # noqa: ANN001
     """Cold cache: open ``start_page`` (then /cerca/ if it has no search box), type, wait for results."""
+    from pagefind_ui import wait_for_results
+
     context = browser.new_context(locale="it-IT", timezone_id="Europe/Rome", service_workers="block")
-    page = context.new_page()
     finished: list = []
-    page.on("requestfinished", finished.append)
+    context.on("requestfinished", lambda request: finished.append(request))  # pages and workers
+    page = context.new_page()
+    # Requests are only observed: routing them (page.route) would disable the HTTP cache.
     foreign: list[str] = []
-
-    def only_local(route, request):  # noqa: ANN001, ANN202
-        if request.url.startswith(base_url) or request.url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            foreign.append(request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
+    context.on("request", lambda r: None if r.url.startswith((base_url, "data:", "blob:")) else foreign.append(r.url))
     page.goto(base_url + start_page, wait_until="load")
     box = page.locator(".pagefind-ui__search-input")
     if start_page != SEARCH_PAGE and box.count() == 0:
@@ -290,11 +297,10 @@ def measure_search(browser, base_url: str, start_page: str) -> SearchCost:  # no
     box.wait_for(state="visible", timeout=30_000)
     start = time.perf_counter()
     box.fill(QUERY)
-    page.locator(".pagefind-ui__result").first.wait_for(state="visible", timeout=60_000)
+    page.locator(".pagefind-ui__result-link").first.wait_for(state="visible", timeout=60_000)
     typed = time.perf_counter() - start
+    wait_for_results(page, timeout=60_000)  # every result shown has its fragment (title, excerpt)
     page.wait_for_load_state("networkidle")
-    # results that render their excerpt fetch one fragment each: wait until they are in
-    page.wait_for_timeout(300)
     results = page.locator(".pagefind-ui__result").count()
     total, biggest = 0, []
     for request in finished:
@@ -307,7 +313,7 @@ def measure_search(browser, base_url: str, start_page: str) -> SearchCost:  # no
         biggest.append((body, request.url.replace(base_url, "/")))
     context.close()
     if foreign:
-        print(f"    (blocked requests to other hosts: {foreign[:5]})")
+        print(f"    (requests to other hosts: {foreign[:5]})")
     biggest.sort(reverse=True)
     return SearchCost(start_page, total, len(finished), typed, results, biggest[:6])
 
@@ -317,76 +323,104 @@ def measure_search(browser, base_url: str, start_page: str) -> SearchCost:  # no
 
 
 PROFILE_SCRIPT = textwrap.dedent("""
+    # Times one MkDocs build by phase: each plugin event, Markdown conversion and template
+    # rendering per template, the lab plugin's content pipeline by step; optionally cProfile.
     import cProfile, pstats, sys, time, collections, io
     from mkdocs.config import load_config
     from mkdocs.commands import build as mkbuild
     from mkdocs import plugins as mkplugins
 
+    config_file, site_dir, mode = sys.argv[1], sys.argv[2], sys.argv[3]
     events = collections.defaultdict(float)
-    original = mkplugins.PluginCollection.run_event
-    def timed(self, name, item=None, **kwargs):
-        total_start = time.perf_counter()
+    def timed(self, name, item=None, **kwargs):  # mkdocs' run_event, timed per plugin
+        pass_item = item is not None
         for method in self.events[name]:
-            plugin = getattr(method, '__self__', None)
-            label = f"{name}:{type(plugin).__module__.split('.')[0]}.{type(plugin).__name__}" if plugin else name
+            self._current_plugin = self._event_origins.get(method, '<unknown>')
             start = time.perf_counter()
-            args = kwargs
-            if item is None:
-                result = method(**args)
-            else:
-                result = method(item, **args)
-                if result is not None:
-                    item = result
-            events[label] += time.perf_counter() - start
+            result = method(item, **kwargs) if pass_item else method(**kwargs)
+            events[f"on_{name} ({self._current_plugin})"] += time.perf_counter() - start
+            if result is not None:
+                item = result
+        self._current_plugin = None
         return item
     mkplugins.PluginCollection.run_event = timed
 
+    markdown = collections.defaultdict(lambda: [0.0, 0])
     render = collections.defaultdict(lambda: [0.0, 0])
-    original_build_page = mkbuild._build_page
+    original_populate, original_build_page = mkbuild._populate_page, mkbuild._build_page
+    def populate(page, config, files, dirty=False):
+        start = time.perf_counter()
+        original_populate(page, config, files, dirty)
+        entry = markdown[page.meta.get('template') or 'main.html']; entry[0] += time.perf_counter() - start; entry[1] += 1
     def build_page(page, config, doc_files, nav, env, dirty=False, excluded=False):
-        template = page.meta.get('template') or 'main.html'
         start = time.perf_counter()
         original_build_page(page, config, doc_files, nav, env, dirty, excluded)
-        entry = render[template]; entry[0] += time.perf_counter() - start; entry[1] += 1
-    mkbuild._build_page = build_page
+        entry = render[page.meta.get('template') or 'main.html']; entry[0] += time.perf_counter() - start; entry[1] += 1
+    mkbuild._populate_page, mkbuild._build_page = populate, build_page
 
-    config = load_config(sys.argv[1], site_dir=sys.argv[2], strict=True)
-    profiler = cProfile.Profile()
+    steps = collections.defaultdict(float)  # the lab plugin's pipeline, if present
+    try:
+        import build_tools.mkdocs_plugin as lab_plugin, build_tools.outputs as lab_outputs
+        def timing(label, function):
+            def wrapper(*args, **kwargs):
+                start = time.perf_counter()
+                try:
+                    return function(*args, **kwargs)
+                finally:
+                    steps[label] += time.perf_counter() - start
+            return wrapper
+        lab_plugin.run_checks = timing("checks (load + validate)", lab_plugin.run_checks)
+        lab_plugin.build_site = timing("derive site", lab_plugin.build_site)
+        original_builders = lab_outputs.default_builders
+        lab_outputs.default_builders = lambda: [timing(f"output {b.__name__}", b) for b in original_builders()]
+    except ImportError:
+        pass
+
+    config = load_config(config_file, site_dir=site_dir)
+    profiler = cProfile.Profile() if mode == 'cprofile' else None
     start = time.perf_counter()
-    profiler.enable()
+    if profiler: profiler.enable()
     mkbuild.build(config)
-    profiler.disable()
+    if profiler: profiler.disable()
     wall = time.perf_counter() - start
-    print(f"profiled build: {wall:.1f} s (under cProfile)")
+    print(f"build: {wall:.1f} s{' (under cProfile: slower)' if profiler else ''}")
     print("plugin events (s):")
-    for label, seconds in sorted(events.items(), key=lambda kv: -kv[1])[:12]:
+    for label, seconds in sorted(events.items(), key=lambda kv: -kv[1]):
         if seconds >= 0.05:
             print(f"  {seconds:8.2f}  {label}")
-    print("pages by template (s, pages, ms/page) — includes Markdown conversion, on_page_* events:")
+    for label, seconds in sorted(steps.items(), key=lambda kv: -kv[1]):
+        print(f"  {seconds:8.2f}    of which {label}")
+    md_total = sum(v[0] for v in markdown.values())
+    tpl_total = sum(v[0] for v in render.values())
+    print(f"Markdown to HTML {md_total:.1f} s, templates {tpl_total:.1f} s (incl. writing); "
+          f"rest of MkDocs (files, nav, copying) {wall - md_total - tpl_total - sum(events.values()):.1f} s")
+    print("per template: pages, Markdown ms/page, template ms/page")
     for template, (seconds, count) in sorted(render.items(), key=lambda kv: -kv[1][0]):
-        print(f"  {seconds:8.2f}  {count:6d}  {1000*seconds/max(count,1):7.1f}  {template}")
-    stream = io.StringIO()
-    stats = pstats.Stats(profiler, stream=stream).sort_stats('cumulative')
-    stats.print_stats(40)
-    print("top functions by cumulative time:")
-    print("\\n".join(line for line in stream.getvalue().splitlines() if line.strip())[:8000])
-    stream = io.StringIO()
-    pstats.Stats(profiler, stream=stream).sort_stats('tottime').print_stats(20)
-    print("top functions by own time:")
-    print("\\n".join(line for line in stream.getvalue().splitlines() if line.strip())[:5000])
+        md = markdown[template][0]
+        print(f"  {count:6d}  {1000*md/max(count,1):7.2f}  {1000*seconds/max(count,1):7.2f}  {template}")
+    if profiler:
+        for order, limit in (('cumulative', 30), ('tottime', 15)):
+            stream = io.StringIO()
+            pstats.Stats(profiler, stream=stream).sort_stats(order).print_stats(limit)
+            lines = [l for l in stream.getvalue().splitlines() if l.strip()]
+            print(f"top functions by {order} time:")
+            print("\\n".join(lines[3:]))
 """)
 
 
-def profile_build(project: Path, out: Path) -> None:
+def profile_build(config_file: Path, out: Path, cprofile: bool = False) -> str:
+    """Run :data:`PROFILE_SCRIPT` on a project; returns its report."""
     script = out.parent / "profile_build.py"
     script.write_text(PROFILE_SCRIPT, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("LAB_NOW", "LAB_TODAY")}
     env.update({"LAB_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"})
-    done = subprocess.run([sys.executable, str(script), str(project / "mkdocs.yml"), str(out)],
+    mode = "cprofile" if cprofile else "timing"
+    done = subprocess.run([sys.executable, str(script), str(config_file), str(out), mode],
                           cwd=REPO, env=env, capture_output=True, text=True)
-    print(textwrap.indent(done.stdout, "    "))
+    report = done.stdout
     if done.returncode != 0:
-        print(textwrap.indent(done.stderr[-3000:], "    "))
+        report += "\n" + done.stderr[-3000:]
+    return report
 
 
 # --------------------------------------------------------------------------------------------
@@ -406,6 +440,8 @@ class Figures:
     site_bytes: int = 0
     site_parts: dict[str, int] = field(default_factory=dict)
     baseline_bytes: int = 0
+    baseline_pages: int = 0  # item pages in the baseline (= calls, stories, services the site published)
+    site_pages: int = 0  # index.html files in the site
     search: SearchCost | None = None
     listing: SearchCost | None = None
 
@@ -435,28 +471,36 @@ def measure(calls: int, work: Path, browser, repeat: int, profile: bool) -> Figu
     figures.items = len(files)
 
     py = sys.executable
-    check = best_of(repeat, [py, "-m", "build_tools", "check", "--content", str(content), "--today", TODAY])
+    check_repeat = max(3, repeat)  # cheap: best of three at least
+    check = best_of(check_repeat, [py, "-m", "build_tools", "check", "--content", str(content), "--today", TODAY])
     raw_script = work / "raw_parse.py"
     raw_script.write_text(RAW_PARSE, encoding="utf-8")
-    raw = best_of(repeat, [py, str(raw_script), str(content)])
+    raw = best_of(check_repeat, [py, str(raw_script), str(content)])
     figures.check_cli, figures.raw_cli = check.seconds, raw.seconds
-    figures.check_inproc = min(check_in_process(content) for _ in range(repeat))
-    figures.raw_inproc = min(raw_parse_in_process(files) for _ in range(repeat))
+    check_in_process(REPO / "content")  # warm up: imports, validators built on first use
+    figures.check_inproc = min(check_in_process(content) for _ in range(check_repeat))
+    figures.raw_inproc = min(raw_parse_in_process(files) for _ in range(check_repeat))
     print(f"  check: {figures.check_cli:.2f} s (raw parse {figures.raw_cli:.2f} s); "
           f"in-process {figures.check_inproc:.2f} s (raw {figures.raw_inproc:.2f} s)", flush=True)
 
     project = site_project(work, content)
     site = work / "site"
-    figures.build = best_of(repeat, [py, "-m", "build_tools", "build", "--today", TODAY, "--",
-                                     "-f", str(project / "mkdocs.yml"), "-d", str(site), "-q"])
+    site_cmd = [py, "-m", "build_tools", "build", "--today", TODAY, "--",
+                "-f", str(project / "mkdocs.yml"), "-d", str(site), "-q"]
+    figures.build = best_of(1, site_cmd)
     print(f"  build: {figures.build.seconds:.1f} s, peak {mib(figures.build.max_rss)}", flush=True)
 
-    plain = baseline_project(work, content)
+    plain, figures.baseline_pages = baseline_project(work, content, site)
     plain_site = work / "baseline-site"
     baseline_cmd = (f"{py} -m mkdocs build -q -f {plain / 'mkdocs.yml'} -d {plain_site} && "
                     f"{py} -m pagefind --site {plain_site} --silent")
-    figures.baseline = best_of(repeat, ["/bin/sh", "-c", baseline_cmd])
-    print(f"  baseline: {figures.baseline.seconds:.1f} s, peak {mib(figures.baseline.max_rss)}", flush=True)
+    figures.baseline = best_of(1, ["/bin/sh", "-c", baseline_cmd])
+    for _ in range(repeat - 1):  # alternate, so that load from elsewhere hits both alike
+        figures.build = min(figures.build, best_of(1, site_cmd), key=lambda r: r.seconds)
+        figures.baseline = min(figures.baseline, best_of(1, ["/bin/sh", "-c", baseline_cmd]), key=lambda r: r.seconds)
+    figures.site_pages = sum(1 for _ in site.rglob("index.html"))
+    print(f"  baseline ({figures.baseline_pages} item pages): {figures.baseline.seconds:.1f} s, "
+          f"peak {mib(figures.baseline.max_rss)}", flush=True)
 
     figures.site_bytes, figures.site_parts = tree_bytes(site)
     figures.baseline_bytes, _ = tree_bytes(plain_site)
@@ -465,8 +509,12 @@ def measure(calls: int, work: Path, browser, repeat: int, profile: bool) -> Figu
             figures.search = measure_search(browser, url, SEARCH_PAGE)
             figures.listing = measure_search(browser, url, LISTING_PAGE)
     if profile:
-        print("  profile of the site build:")
-        profile_build(project, work / "profile-site")
+        print("  where the site build's time goes (timed, no profiler):")
+        print(textwrap.indent(profile_build(project / "mkdocs.yml", work / "profile-site"), "    "))
+        print("  the plain MkDocs baseline, same measurement (its `pagefind` step is not included):")
+        print(textwrap.indent(profile_build(plain / "mkdocs.yml", work / "profile-baseline"), "    "))
+        print("  the site build under cProfile:")
+        print(textwrap.indent(profile_build(project / "mkdocs.yml", work / "profile-site", cprofile=True), "    "))
     return figures
 
 
@@ -479,19 +527,21 @@ def report(all_figures: list[Figures]) -> bool:
         assert b and base
         cli_ratio, inproc_ratio = f.check_cli / f.raw_cli, f.check_inproc / f.raw_inproc
         build_ratio = b.seconds / base.seconds
-        print(f"\n{f.calls} calls ({f.items} files):")
-        print(f"  check (CLI, fresh process)   {f.check_cli:7.2f} s   raw parse {f.raw_cli:6.2f} s   "
-              f"ratio {cli_ratio:5.2f}  (≤ {CHECK_TARGET}) {verdict(cli_ratio <= CHECK_TARGET)}")
+        print(f"\n{f.calls} calls ({f.items} files; {f.baseline_pages} published as pages, "
+              f"{f.site_pages} pages in all):")
         print(f"  check (in-process)           {f.check_inproc:7.2f} s   raw parse {f.raw_inproc:6.2f} s   "
-              f"ratio {inproc_ratio:5.2f}  (info)")
+              f"ratio {inproc_ratio:5.2f}  (≤ {CHECK_TARGET}) {verdict(inproc_ratio <= CHECK_TARGET)}")
+        print(f"  check (CLI, fresh process)   {f.check_cli:7.2f} s   raw parse {f.raw_cli:6.2f} s   "
+              f"ratio {cli_ratio:5.2f}  (info: includes ~0.2 s of imports)")
         print(f"  site build                   {b.seconds:7.1f} s   baseline  {base.seconds:6.1f} s   "
               f"ratio {build_ratio:5.2f}  (≤ {BUILD_TARGET}) {verdict(build_ratio <= BUILD_TARGET)}")
         print(f"  peak memory (largest process) {mib(b.max_rss):>6}    baseline  {mib(base.max_rss):>7}   "
               f"ratio {b.max_rss / base.max_rss:5.2f}  (info)")
         parts = ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in f.site_parts.items())
+        per_item, base_per_item = f.site_bytes / f.baseline_pages, f.baseline_bytes / f.baseline_pages
         print(f"  output size                  {f.site_bytes / 1e6:7.1f} MB ({parts}); "
-              f"{f.site_bytes / f.items / 1000:.1f} KB per item; baseline {f.baseline_bytes / f.items / 1000:.1f} KB per item")
-        ok &= cli_ratio <= CHECK_TARGET and build_ratio <= BUILD_TARGET
+              f"{per_item / 1000:.1f} KB per published item; baseline {base_per_item / 1000:.1f} KB")
+        ok &= inproc_ratio <= CHECK_TARGET and build_ratio <= BUILD_TARGET
         for cost in (f.search, f.listing):
             if cost is None:
                 continue
@@ -526,7 +576,8 @@ def report(all_figures: list[Figures]) -> bool:
             if target:
                 ok &= ratio <= limit
             print(f"  {label:<24} {ratio:6.2f}  {mark}")
-    print("\nOVERALL:", verdict(ok))
+    print(f"\nload average at the end: {os.getloadavg()[0]:.2f} (other work on the machine makes times noisy)")
+    print("OVERALL:", verdict(ok))
     return ok
 
 
@@ -545,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
     work_root = Path(args.out).resolve() if args.out else Path(tempfile.mkdtemp(prefix="lab-bench-"))
     work_root.mkdir(parents=True, exist_ok=True)
     print(f"benchmark: sizes {sizes}, today {TODAY}, work dir {work_root}, {os.cpu_count()} CPUs, "
-          f"Python {sys.version.split()[0]}")
+          f"Python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.2f}")
     sys.path.insert(0, str(REPO))
     try:
         with _browser(args.no_browser) as browser:

@@ -10,6 +10,10 @@ from .messages import suggest
 from .models import Service, ServiceKind, Story
 from .registry import CALLS, SERVICES, STORIES
 
+#: File names whose page would take the place of a listing (``/bandi/`` is ``bandi/index.md``,
+#: the archive is ``bandi/archivio.md``).
+RESERVED_SLUGS = {CALLS.name: ("index", "archivio"), STORIES.name: ("index",), SERVICES.name: ("index",)}
+
 _RELATIONS = (
     (CALLS.name, "related_stories", STORIES.name),
     (CALLS.name, "related_services", SERVICES.name),
@@ -23,8 +27,13 @@ def crosscheck(content: Content, report: Report, known_slugs: dict[str, set[str]
     ``known_slugs`` holds every file name found per collection, valid or not, so a
     reference to a file that merely has an error of its own is not reported twice.
     """
-    for entries in content.entries.values():
+    for name, entries in content.entries.items():
         check_unique(entries, report)
+        for entry in entries:
+            if entry.slug in RESERVED_SLUGS.get(name, ()):
+                report.error(entry.path, 1, "reserved_slug",
+                             f"il nome `{entry.slug}` è riservato alle pagine del sito (elenchi e archivio): "
+                             "rinomina il file")
     for source, key, target in _RELATIONS:
         for entry in content[source]:
             for index, slug in enumerate(getattr(entry.item, key)):

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from .checks import run_checks
 from .clock import ClockError, resolve_now
 from .formatting import FILTERS
-from .outputs import DuplicateOutputError, SiteSettings, build_outputs
+from .outputs import SiteSettings, build_outputs
 from .site import build_site
 from .status import DEFAULT_CLOSING_SOON_DAYS
 from .views import SiteViews
@@ -76,12 +76,13 @@ class LabPlugin(BasePlugin[LabConfig]):
         errors = [d for d in result.report.sorted() if d.is_error]
         if errors:
             lines = "\n".join(d.format() for d in errors)
-            raise PluginError(f"il contenuto ha {len(errors)} errori, il sito non è stato costruito:\n{lines}")
+            count = "1 errore" if len(errors) == 1 else f"{len(errors)} errori"
+            raise PluginError(f"il contenuto ha {count}: il sito non è stato costruito\n{lines}")
         site = build_site(result.content, now, days)
         settings = SiteSettings(site_url=config.site_url, demo=self.config.demo, site_name=config.site_name)
         try:
             outputs = build_outputs(site, settings)
-        except DuplicateOutputError as exc:
+        except ValueError as exc:  # two outputs at one path, a missing site_url...
             raise PluginError(f"lab: {exc}") from None
         for output in outputs:
             if files.get_file_from_path(output.path) is not None:
@@ -113,7 +114,8 @@ class LabPlugin(BasePlugin[LabConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not (self.config.enabled and self.config.search_index):
             return
-        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
+        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent",
+                   "--exclude-selectors", ".headerlink"]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise PluginError(f"lab: Pagefind non è riuscito a indicizzare il sito:\n{done.stderr or done.stdout}")

@@ -23,8 +23,9 @@ from .status import DEFAULT_CLOSING_SOON_DAYS, CallTiming, archive_year, derive_
 class CallPage:
     entry: Entry
     timing: CallTiming
-    stories: list["StoryPage"] = field(default_factory=list)
-    services: list["ServicePage"] = field(default_factory=list)
+    # Links in both directions: kept out of repr(), which would otherwise walk the whole graph.
+    stories: list["StoryPage"] = field(default_factory=list, repr=False)
+    services: list["ServicePage"] = field(default_factory=list, repr=False)
 
     @property
     def call(self) -> Call:
@@ -43,7 +44,7 @@ class CallPage:
 @dataclass
 class StoryPage:
     entry: Entry
-    calls: list[CallPage] = field(default_factory=list)
+    calls: list[CallPage] = field(default_factory=list, repr=False)
 
     @property
     def story(self) -> Story:
@@ -62,7 +63,7 @@ class StoryPage:
 @dataclass
 class ServicePage:
     entry: Entry
-    calls: list[CallPage] = field(default_factory=list)
+    calls: list[CallPage] = field(default_factory=list, repr=False)
 
     @property
     def service(self) -> Service:

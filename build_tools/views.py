@@ -8,18 +8,15 @@ plugin exposes :class:`SiteViews` to the templates as ``lab`` and each item page
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from itertools import groupby
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
+from .facets import CALL_FACETS, STORY_FACETS, FacetView, facet_data, facet_views
 from .formatting import eur, iso, month
-from .models import (
-    Beneficiary, Call, CallStatus, Event, FundingSource, LabeledEnum, Pathway, Region, Scope, Sector, Service,
-    ServiceKind, Story, SupportType, TargetGroup,
-)
+from .models import Call, CallStatus, Event, LabeledEnum, Service, ServiceKind, Story
 from .models.common import ROME, end_of, start_of
 from .outputs import SiteSettings
 from .outputs.calendar import call_ics_path
@@ -28,61 +25,8 @@ from .outputs.pages import image_path, source_uri
 from .site import CallPage, ServicePage, Site, StoryPage
 
 
-@dataclass(frozen=True)
-class Facet:
-    """A filter of a listing: URL parameter / data attribute ``key``, its legend and values."""
-
-    key: str
-    legend: str
-    vocabulary: type[LabeledEnum]
-    values: Callable[[Any], Iterable[LabeledEnum]]
-
-
-CALL_FACETS = (
-    Facet("fonte", "Fonte del finanziamento", FundingSource, lambda c: [c.funding_source]),
-    Facet("beneficiari", "Chi può partecipare", Beneficiary, lambda c: c.beneficiaries),
-    Facet("percorso", "Percorso", Pathway, lambda c: c.pathways),
-    Facet("destinatari", "Destinatari prioritari", TargetGroup, lambda c: c.target_groups),
-    Facet("agevolazione", "Tipo di agevolazione", SupportType, lambda c: c.support_types),
-    Facet("ambito", "Ambito territoriale", Scope, lambda c: [c.scope]),
-)
-STORY_FACETS = (
-    Facet("settore", "Settore", Sector, lambda s: [s.sector]),
-    Facet("regione", "Regione", Region, lambda s: s.regions),
-)
-
-
-@dataclass(frozen=True)
-class Option:
-    value: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
-class FacetView:
-    key: str
-    legend: str
-    options: list[Option]
-
-
-def facet_views(facets: Iterable[Facet], items: list[Any]) -> list[FacetView]:
-    """Each facet with the values that occur in ``items``, in vocabulary order, with counts."""
-    out = []
-    for facet in facets:
-        counts = Counter(v for item in items for v in set(facet.values(item)))
-        options = [Option(m.value, m.label, counts[m]) for m in facet.vocabulary if counts[m]]
-        if options:
-            out.append(FacetView(facet.key, facet.legend, options))
-    return out
-
-
-def facet_data(facets: Iterable[Facet], item: Any) -> dict[str, str]:
-    """``data-*`` attributes of a card: facet key → space-separated values."""
-    return {f"data-{f.key}": " ".join(v.value for v in f.values(item)) for f in facets}
-
-
 def labels(values: Iterable[LabeledEnum]) -> list[str]:
+    """Italian labels of vocabulary values, in their order."""
     return [v.label for v in values]
 
 
@@ -133,6 +77,12 @@ class CallView:
         if self.call.rolling:
             data["data-rolling"] = "true"
         return data
+
+    @property
+    def days_data(self) -> dict[str, str]:
+        """The dates the browser needs to recount "mancano N giorni"."""
+        keys = ("data-deadline", "data-windows")
+        return {"data-lab-days": "", **{k: v for k, v in self.badge_data.items() if k in keys}}
 
     @cached_property
     def facets(self) -> dict[str, str]:
@@ -231,7 +181,8 @@ class EventView:
 
     @property
     def anchor(self) -> str:
-        return f"evento-{self.event.start.strftime('%Y%m%d-%H%M')}"
+        """Unique on the service page and on /eventi/: ``evento-20261215-1000-orientamento``."""
+        return f"evento-{self.event.start.astimezone(ROME):%Y%m%d-%H%M}-{self.service.slug}"
 
 
 class ServiceView:
@@ -353,7 +304,3 @@ class SiteViews:
     @property
     def status_labels(self) -> dict[str, str]:
         return CallStatus.labels()
-
-    @property
-    def status_labels_json(self) -> str:
-        return _json(self.status_labels)

@@ -234,3 +234,34 @@ def test_every_page_is_linked(site: BuiltSite) -> None:
             linked.add(file.relative_to(site.root).as_posix())
     orphans = sorted(rel for rel in site.pages if rel not in linked and not rel.startswith(("pagefind/", "assets/")))
     assert not orphans, _report(orphans, "pages no other page links to")
+
+
+_ABSOLUTE_URL = re.compile(r"""https?://[^\s"'<>\\)\];,]+""")
+
+
+def test_urls_in_feeds_calendars_and_data_resolve(site: BuiltSite) -> None:
+    """Feeds, calendars and open data name pages by absolute URL under ``site_url``: those pages exist."""
+    if not site.site_url:
+        pytest.skip("no site_url: absolute URLs cannot be told apart")
+    broken: list[str] = []
+    checked = 0
+    for path in sorted(site.root.rglob("*")):
+        if path.suffix not in (".xml", ".atom", ".rss", ".ics", ".json", ".csv") or path.name.startswith("sitemap"):
+            continue
+        rel = path.relative_to(site.root).as_posix()
+        if rel.startswith("pagefind/"):
+            continue
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        text = text.replace("\r\n ", "").replace("\n ", "").replace("\\/", "/")  # unfold iCalendar lines
+        for url in set(_ABSOLUTE_URL.findall(text)):
+            url = url.rstrip(".,;&")
+            if url.endswith("&quot"):
+                url = url[: -len("&quot")]
+            kind, target, _ = site.classify(url, "index.html")
+            if kind != "internal":
+                continue
+            checked += 1
+            if site.target_file(target) is None:
+                broken.append(f"{rel}: {url}  → no file /{target}")
+    assert checked, "no absolute URL under site_url found in feeds, calendars or data"
+    assert not broken, _report(sorted(set(broken)), "URLs in feeds, calendars or data that do not resolve")

@@ -14,6 +14,8 @@
       autofocus: true,
       translations: { placeholder: "Cerca bandi, storie e servizi" }
     });
+    var input = element.querySelector("input");
+    if (input) input.id = "lab-search-input";  /* the visible <label for> above the box */
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
   }

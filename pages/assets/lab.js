@@ -80,7 +80,7 @@
       }
     });
     root.querySelectorAll("[data-lab-days]").forEach(function (el) {
-      var deadline = parse(el.dataset.deadline);
+      var deadline = currentSpan(el, now).deadline;
       if (deadline) el.textContent = daysText(daysBetween(now, deadline));
     });
   }
@@ -181,6 +181,14 @@
     document.querySelectorAll("form[data-lab-filter]").forEach(setupFilters);
     addHeaderSearch();
   }
+
+  /* Material treats every <link rel="alternate"> as another language of the site and fetches
+     sitemap.xml next to it (a 404 under feed/ on every page). Feed readers read the served
+     HTML, so here, before Material's DOMContentLoaded handler, the live DOM gives feed links
+     (they have no hreflang) a second rel token that Material's exact [rel=alternate] skips. */
+  document.querySelectorAll("link[rel=alternate]:not([hreflang])").forEach(function (link) {
+    link.setAttribute("rel", "alternate feed");
+  });
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(init);

@@ -77,7 +77,8 @@ def browser() -> Iterator[object]:
         _unavailable(f"Playwright is not installed: {exc}")
     executable = chromium_path()
     if executable is None:
-        _unavailable("no Chromium found at /usr/bin/chromium (install it: apt-get install -y chromium, "
+        wanted = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
+        _unavailable(f"no Chromium found at {wanted} (install it: apt-get install -y chromium, "
                      "or set CHROMIUM_PATH)")
     with sync_playwright() as playwright:
         try:

@@ -107,13 +107,16 @@ def make_handler(root: Path, use_gzip: bool) -> type[BaseHTTPRequestHandler]:
             self.send_response(status)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-cache")
+            self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages
             if encoded:
                 self.send_header("Content-Encoding", "gzip")
                 self.send_header("Vary", "Accept-Encoding")
             self.end_headers()
             if not head:
-                self.wfile.write(body)
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):  # the browser gave up on it: fine
+                    self.close_connection = True
 
     return Handler
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from pagefind_ui import RESULT_LINK, wait_for_results
 
 pytestmark = pytest.mark.browser
 
-RESULT_LINK = ".pagefind-ui__result-link"
 
 
 def search(page, query: str) -> list[str]:  # noqa: ANN001
@@ -15,7 +15,7 @@ def search(page, query: str) -> list[str]:  # noqa: ANN001
     box = page.locator(".pagefind-ui__search-input")
     box.fill(query)
     page.locator(".pagefind-ui__message").filter(has_text=query).wait_for()
-    page.locator(RESULT_LINK).first.wait_for()
+    wait_for_results(page)
     return _result_paths(page)
 
 
@@ -45,9 +45,8 @@ def test_adjective_forms_find_call_and_story(page, query: str) -> None:
 
 def test_cooperativa_and_cooperative_find_the_same_pages(page) -> None:
     """Singular and plural of the site's most common word: same hits, calls and stories among them."""
-    singular = page.locator(".pagefind-ui__message")
     first = search(page, "cooperativa")
-    message_singular = singular.inner_text()
+    message_singular = page.locator(".pagefind-ui__message").inner_text()
     second = search(page, "cooperative")
     message_plural = page.locator(".pagefind-ui__message").inner_text()
     assert message_singular.split()[0] == message_plural.split()[0], (message_singular, message_plural)
@@ -69,7 +68,7 @@ def test_archived_calls_are_searchable(page) -> None:
 
 def test_query_in_the_url_runs_the_search(page) -> None:
     page.goto("cerca/?q=borghi")
-    page.locator(RESULT_LINK).first.wait_for()
+    wait_for_results(page)
     assert page.locator(".pagefind-ui__search-input").input_value() == "borghi"
     assert "/storie/sentieri-di-ciociaria-turismo-lento/" in _result_paths(page)
 

@@ -1,0 +1,115 @@
+"""Small screens and accessibility: no horizontal overflow at 360 px, no serious axe-core violation.
+
+Screenshots of each page at 360 px are saved under ``test-artifacts/screenshots/`` (gitignored)
+for a human look; CI can keep them as artifacts.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pagefind_ui import wait_for_results
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "home": "",
+    "bandi": "bandi/",
+    "bando": "bandi/servizi-digitali-avanzati-piccole-imprese-pnrr/",
+    "storia": "storie/terre-del-tevere-filiera-tracciata/",
+}
+NARROW = 360
+
+# The deepest elements that stick out to the right of the viewport (what to fix).
+_OVERFLOWING = """
+(width) => {
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.right <= width + 0.5) continue;
+    const style = getComputedStyle(el);
+    if (style.position === 'fixed' || style.visibility === 'hidden') continue;
+    let clipped = false;
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') { clipped = true; break; }
+    }
+    if (clipped) continue;
+    const hasChildOut = [...el.children].some(c => c.getBoundingClientRect().right > width + 0.5);
+    if (!hasChildOut) out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}`
+      + `${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : ''}`
+      + ` right=${Math.round(r.right)} «${(el.textContent || '').trim().slice(0, 40)}»`);
+  }
+  return out.slice(0, 15);
+}
+"""
+
+
+def assert_no_horizontal_overflow(page, name: str) -> None:  # noqa: ANN001
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    body_width = page.evaluate("document.body.scrollWidth")
+    if scroll_width > NARROW or body_width > NARROW:
+        offenders = page.evaluate(_OVERFLOWING, NARROW)
+        pytest.fail(f"{name}: page is {scroll_width}px wide at a {NARROW}px viewport; "
+                    f"sticking out:\n  " + "\n  ".join(offenders), pytrace=False)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_horizontal_overflow_at_360px(new_page, screenshots_dir, name: str) -> None:
+    page = new_page(width=NARROW, height=780, device_scale_factor=1, is_mobile=True, has_touch=True)
+    page.clock.set_fixed_time("2026-11-25T10:00:00+01:00")
+    page.goto(PAGES[name])
+    page.wait_for_load_state("load")
+    page.screenshot(path=str(screenshots_dir / f"{name}-360.png"), full_page=True)
+    assert_no_horizontal_overflow(page, name)
+
+
+def test_open_filter_panel_fits_at_360px(new_page, screenshots_dir) -> None:
+    page = new_page(width=NARROW, height=780, is_mobile=True, has_touch=True)
+    page.goto("bandi/?fonte=pnrr")  # a ticked box opens the panel
+    page.locator("form[data-lab-filter] details[open]").wait_for()
+    page.screenshot(path=str(screenshots_dir / "bandi-filtri-360.png"), full_page=True)
+    assert_no_horizontal_overflow(page, "bandi (filters open)")
+
+
+def test_search_results_fit_at_360px(new_page, screenshots_dir) -> None:
+    page = new_page(width=NARROW, height=780, is_mobile=True, has_touch=True)
+    page.goto("cerca/?q=cooperative")
+    wait_for_results(page)
+    page.screenshot(path=str(screenshots_dir / "cerca-360.png"), full_page=True)
+    assert_no_horizontal_overflow(page, "cerca")
+
+
+def _serious_violations(page) -> list[dict]:  # noqa: ANN001
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+
+
+def _describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v.get('helpUrl', '')})")
+        for node in v["nodes"][:6]:
+            lines.append(f"    {json.dumps(node['target'])}: {' '.join(node['html'].split())[:160]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"      {summary[:300]}")
+        if len(v["nodes"]) > 6:
+            lines.append(f"    … {len(v['nodes']) - 6} more nodes")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", [NARROW, 1280], ids=["narrow", "wide"])
+@pytest.mark.parametrize("name", list(PAGES) + ["cerca"])
+def test_no_serious_accessibility_violations(new_page, name: str, width: int) -> None:
+    page = new_page(width=width, height=900)
+    if name == "cerca":
+        page.goto("cerca/?q=cooperative")
+        wait_for_results(page)
+    else:
+        page.goto(PAGES[name])
+    violations = _serious_violations(page)
+    assert not violations, f"{name} at {width}px:\n" + _describe(violations)
