@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
 from .models import Call, CallStatus
 from .models.common import ROME, start_of
@@ -33,14 +33,15 @@ class CallTiming:
         """Calendar days from today to the deadline day, in Rome (0 = today)."""
         if self.deadline_at is None:
             return None
-        return (self.deadline_at.astimezone(ROME).date() - now.astimezone(ROME).date()).days
+        return _calendar_days(now, self.deadline_at)
 
 
 def derive_timing(call: Call, now: datetime, closing_soon_days: int = DEFAULT_CLOSING_SOON_DAYS) -> CallTiming:
     """The status of ``call`` at ``now`` (an aware datetime).
 
     A deadline is inclusive (a bare date closes at 23:59:59 Rome). "Closing soon" means the
-    deadline falls within ``closing_soon_days`` × 24 h. A rolling call with a final deadline
+    deadline day is at most ``closing_soon_days`` calendar days away in Rome, so the badge
+    agrees with the "mancano N giorni" a visitor reads beside it. A rolling call with a final deadline
     shows "In scadenza" too when it nears, since that is what a visitor needs to know.
     """
     # Compare instants, not Rome wall clocks: two datetimes sharing a tzinfo are subtracted and
@@ -74,11 +75,15 @@ def _status(call: Call, now: datetime, opens_at: datetime | None, deadline_at: d
         return CallStatus.CLOSED
     if opens_at is not None and now < opens_at:
         return CallStatus.FORTHCOMING
-    if deadline_at is not None and deadline_at - now <= timedelta(days=closing_soon_days):
+    if deadline_at is not None and _calendar_days(now, deadline_at) <= closing_soon_days:
         return CallStatus.CLOSING_SOON
     if call.rolling:
         return CallStatus.ROLLING
     return CallStatus.OPEN
+
+
+def _calendar_days(now: datetime, deadline: datetime) -> int:
+    return (deadline.astimezone(ROME).date() - now.astimezone(ROME).date()).days
 
 
 def archive_year(call: Call, timing: CallTiming) -> int:

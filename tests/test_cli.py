@@ -219,7 +219,8 @@ def test_deadline_report(tmp_path, content_tree, fm):
         "calls/scade-oggi.md": fm.call(deadline=datetime(2026, 11, 25, 17, 0)),
         "calls/scade-domani.md": fm.call(deadline=date(2026, 11, 26)),
         "calls/scade-tra-13.md": fm.call(deadline=date(2026, 12, 8)),
-        "calls/tra-14-e-mezzo.md": fm.call(deadline=date(2026, 12, 9)),  # 14 days 23:59:59 away: not yet
+        "calls/scade-tra-14.md": fm.call(deadline=date(2026, 12, 9)),  # 14 calendar days: closing soon
+        "calls/scade-tra-15.md": fm.call(deadline=date(2026, 12, 10)),  # 15: not yet
         "calls/verificato-91.md": fm.call(verified=date(2026, 8, 26)),
         "calls/verificato-90.md": fm.call(verified=date(2026, 8, 27)),
         "calls/bozza-scaduta.md": fm.call(draft=True, published=date(2026, 1, 10), deadline=date(2026, 3, 1),
@@ -245,6 +246,7 @@ def test_deadline_report(tmp_path, content_tree, fm):
         at("scade-oggi", "deadline") + "scade oggi (25 novembre 2026)",
         at("scade-domani", "deadline") + "scade domani (26 novembre 2026)",
         at("scade-tra-13", "deadline") + "scade tra 13 giorni (8 dicembre 2026)",
+        at("scade-tra-14", "deadline") + "scade tra 14 giorni (9 dicembre 2026)",
         at("verificato-91", "verified") + "fonte verificata 91 giorni fa (`verified: 2026-08-26`): "
                                           "ricontrolla la pagina ufficiale e aggiorna la data",
         at("sportello", "verified") + "fonte verificata 327 giorni fa (`verified: 2026-01-02`): "

@@ -52,8 +52,8 @@
     var span = currentSpan(el, now);
     if (span.dated && now > span.deadline) return "closed";
     if (span.opens && now < span.opens) return "forthcoming";
-    var soon = parseInt(el.dataset.soon || "14", 10) * DAY;
-    if (span.deadline && span.deadline - now <= soon) return "closing_soon";
+    var soon = parseInt(el.dataset.soon || "14", 10);
+    if (span.deadline && daysBetween(now, span.deadline) <= soon) return "closing_soon";
     if (el.dataset.rolling) return "rolling";
     return "open";
   }
