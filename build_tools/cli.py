@@ -132,6 +132,10 @@ def cmd_mkdocs(args: argparse.Namespace) -> int:
     if args.today:
         env["LAB_NOW"] = resolve_now(args.today).isoformat()
     extra = [a for a in args.mkdocs_args if a != "--"]
+    if args.command == "serve" and not env.get("SITE_URL"):
+        # preview at the root of the local server, not under the published site's sub-path
+        env["SITE_URL"] = "http://127.0.0.1:8000/"
+        print("Anteprima su http://127.0.0.1:8000/ (si aggiorna a ogni modifica di content/)", flush=True)
     command = [sys.executable, "-m", "mkdocs", args.command, "--strict", *extra]
     return subprocess.call(command, env=env)
 
