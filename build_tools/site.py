@@ -20,10 +20,25 @@ from .status import DEFAULT_CLOSING_SOON_DAYS, CallTiming, archive_year, derive_
 
 
 @dataclass
-class CallPage:
+class _Page:
+    """A published item; subclasses add the typed item and the links to other items."""
+
     entry: Entry
-    timing: CallTiming
-    # Links in both directions: kept out of repr(), which would otherwise walk the whole graph.
+
+    @property
+    def slug(self) -> str:
+        return self.entry.slug
+
+    @property
+    def url(self) -> str:
+        return self.entry.url
+
+
+# Links in both directions are kept out of repr(), which would otherwise walk the whole graph.
+
+@dataclass
+class CallPage(_Page):
+    timing: CallTiming = field(kw_only=True)
     stories: list["StoryPage"] = field(default_factory=list, repr=False)
     services: list["ServicePage"] = field(default_factory=list, repr=False)
 
@@ -32,18 +47,9 @@ class CallPage:
         assert isinstance(self.entry.item, Call)
         return self.entry.item
 
-    @property
-    def slug(self) -> str:
-        return self.entry.slug
-
-    @property
-    def url(self) -> str:
-        return self.entry.url
-
 
 @dataclass
-class StoryPage:
-    entry: Entry
+class StoryPage(_Page):
     calls: list[CallPage] = field(default_factory=list, repr=False)
 
     @property
@@ -51,32 +57,15 @@ class StoryPage:
         assert isinstance(self.entry.item, Story)
         return self.entry.item
 
-    @property
-    def slug(self) -> str:
-        return self.entry.slug
-
-    @property
-    def url(self) -> str:
-        return self.entry.url
-
 
 @dataclass
-class ServicePage:
-    entry: Entry
+class ServicePage(_Page):
     calls: list[CallPage] = field(default_factory=list, repr=False)
 
     @property
     def service(self) -> Service:
         assert isinstance(self.entry.item, Service)
         return self.entry.item
-
-    @property
-    def slug(self) -> str:
-        return self.entry.slug
-
-    @property
-    def url(self) -> str:
-        return self.entry.url
 
     def upcoming_events(self, now: datetime) -> list[Event]:
         return sorted((e for e in self.service.events if (e.end or e.start) >= now), key=lambda e: e.start)
@@ -146,7 +135,7 @@ def _archive_sort_key(page: CallPage) -> tuple:
 
 def build_site(content: Content, now: datetime, closing_soon_days: int = DEFAULT_CLOSING_SOON_DAYS) -> Site:
     """Derive the site at ``now``; ``content`` must have passed the checks."""
-    calls = {e.slug: CallPage(e, derive_timing(e.item, now, closing_soon_days))  # type: ignore[arg-type]
+    calls = {e.slug: CallPage(e, timing=derive_timing(e.item, now, closing_soon_days))  # type: ignore[arg-type]
              for e in content[CALLS.name] if _is_published(e, now)}
     stories = {e.slug: StoryPage(e) for e in content[STORIES.name] if _is_published(e, now)}
     services = {e.slug: ServicePage(e) for e in content[SERVICES.name]}
