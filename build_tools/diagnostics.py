@@ -41,14 +41,15 @@ class Report:
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root
+        self._resolved_root = root.resolve() if root is not None else None
         self.items: list[Diagnostic] = []
 
     def relpath(self, path: Path | str) -> str:
         """Path as the editor knows it: relative to the repository when possible."""
         p = Path(path)
-        if self.root is not None:
+        if self._resolved_root is not None:
             try:
-                return p.resolve().relative_to(self.root.resolve()).as_posix()
+                return p.resolve().relative_to(self._resolved_root).as_posix()
             except ValueError:
                 pass
         return p.as_posix()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from build_tools import safety
 from build_tools.diagnostics import Report
 from build_tools.loader import load_content
 
@@ -223,3 +224,116 @@ def test_http_links_are_warnings_at_their_lines(content_tree, fm):
     ]
     assert "http://example.org/pagina" in report.sorted()[2].message
     assert len(content["calls"]) == 1  # warnings do not stop publication
+
+
+# --- the screens in front of the line-by-line rules ----------------------------------------------
+#
+# Each body (and all the front-matter strings of a file) is screened at once; only what passes
+# the screen is scanned line by line. A screen may let through clean text, never stop a problem.
+
+def _rules_line_by_line(body: str) -> list[tuple[int, str, bool]]:
+    """`scan_body` without its screen."""
+    found = []
+    for offset, line in safety.body_lines(body):
+        reason = safety.unsafe_html(line)
+        if reason:
+            found.append((offset, reason, False))
+        for url in safety._HTTP_LINK.findall(line):
+            found.append((offset, f"link non sicuro `{url}`: usa https:// se il sito lo permette", True))
+    return found
+
+
+def _string_flagged(value: str) -> bool:
+    return safety.unsafe_html(value) is not None or value.lower().startswith("http://")
+
+
+HOSTILE = ["<script>x</script>", "< SCRIPT", "<ſcript>", "<ıframe>", "<İframe>", "< iframe\tsrc=x>", "<form>", "<STYLE>",
+           "<object", "<embed", "<a href='x' onclick=\"y\">", "<b onmouseover = z>", "<img src=x\n onerror=y>",
+           "[x](javascript:alert(1))", "[x]( <JavaScript :x)", "[x](javaſcript:x)", "[x](javascrİpt:x)", "[ref]: data:text/html",
+           "  [r]:\tDATA\u2003:x", "href=vbscript:x", "src = 'data:x'", "<data:x", "[l](http://insecure.example)",
+           "[l]( <HTTP://x.y/z>)", "](\nhttp://x)", "`<script>`", "``<script>``", "`a <b` c ` onclick=x>`", "```\n<script>\n```",
+           "~~~\n<iframe>\n~~~", "  ```html\n<form>", "http://plain", "data\n:", "script :", "<", ">", ":", "`", "\n", " ", "\t",
+           "testo ", "https://example.org ", "la data: ", "[a](https://e.org) ", "è ", "\u2028"]
+
+
+@pytest.mark.parametrize("snippet", HOSTILE)
+def test_body_screen_never_hides_a_problem(snippet):
+    for body in (snippet, f"Testo.\n\n{snippet}\n\nAltro.\n", f"Prima riga {snippet} fine\n", f"```\n{snippet}\n```\n{snippet}"):
+        assert list(safety.scan_body(body)) == _rules_line_by_line(body)
+
+
+def test_body_screen_never_hides_a_problem_in_random_bodies():
+    import random
+
+    rng = random.Random(11)
+    flagged = 0
+    for _ in range(5000):
+        body = "".join(rng.choice(HOSTILE) for _ in range(rng.randint(0, 12)))
+        expected = _rules_line_by_line(body)
+        assert list(safety.scan_body(body)) == expected, repr(body)
+        flagged += bool(expected)
+    assert 500 < flagged < 4500  # both kinds of body were tried
+
+
+def test_front_matter_screen_never_hides_a_problem():
+    import random
+
+    rng = random.Random(12)
+    for _ in range(5000):
+        def text() -> str:
+            return "".join(rng.choice(HOSTILE + ["http://", "HTTP://", "Http:/", "ttp://"]) for _ in range(rng.randint(0, 4)))
+        data = {"a": text(), "b": [text(), {"c": text(), "d": [text(), 3, None]}], "e": 1.5, "f": {"g": text()}}
+        values = [v for _, v in safety.string_values(data)]
+        assert sorted(safety.strings(data)) == sorted(values)
+        if any(_string_flagged(v) for v in values):
+            assert safety.strings_may_be_flagged(data), data
+
+
+def test_screens_agree_with_the_regex_engine_on_every_character():
+    """What the screens assume about Unicode: the case folding of the regex engine, `\\s`, lower()."""
+    import re
+
+    folds = re.compile("[scriptdaSCRIPTDA<]", re.IGNORECASE)
+    space = re.compile(r"\s")
+    for code in range(0x110000):
+        char = chr(code)
+        if folds.fullmatch(char):  # the characters that fold to one of the letters below (or to `<`)
+            for word in ("script", "data"):
+                for k, letter in enumerate(word):
+                    spelled = word[:k] + char + word[k + 1:]
+                    folded = re.fullmatch(letter, char, re.IGNORECASE) is not None
+                    assert (safety._SCHEME_END.search(spelled) is not None) == folded, (word, hex(code))
+            assert (re.fullmatch("<", char, re.IGNORECASE) is not None) == (char == "<")
+        assert (space.fullmatch(char) is not None) == char.isspace(), hex(code)
+        if not char.isascii():  # `http` and `.md` are compared after lower()
+            assert not set(char.lower()) & set("http.md"), hex(code)
+
+
+def test_content_files_are_the_markdown_files_in_path_order(tmp_path):
+    from pathlib import Path
+
+    from build_tools.loader import content_files
+
+    for name in ["a.md", "A.MD", "_x.md", ".h.md", "x.md.txt", "x.Md", "ma.md", "x.md ", "b b.md", "é.md", "k.mD", "md",
+                 "z.markdown", "İ.md", "10.md", "9.md", "md.md"]:
+        (tmp_path / name).write_text("x")
+    (tmp_path / "cartella.md").mkdir()
+    (tmp_path / "link.md").symlink_to(tmp_path / "a.md")
+    (tmp_path / "rotto.md").symlink_to(tmp_path / "nessuno.md")
+    (tmp_path / "giro1.md").symlink_to(tmp_path / "giro2.md")
+    (tmp_path / "giro2.md").symlink_to(tmp_path / "giro1.md")
+    reference = sorted(p for p in Path(tmp_path).iterdir() if p.suffix.lower() == ".md" and p.name[0] not in "_." and p.is_file())
+    assert content_files(tmp_path) == reference
+    assert [p.name for p in reference] == ["10.md", "9.md", "A.MD", "a.md", "b b.md", "k.mD", "link.md", "ma.md", "md.md",
+                                           "x.Md", "é.md", "İ.md"]
+    assert content_files(tmp_path / "nessuna") == []
+
+
+def test_body_screen_stays_linear_on_many_unclosed_tags():
+    """`<b` with no `>` on thousands of lines: the screen tries each line, never the rest of the text."""
+    import time
+
+    body = "un <b senza chiusura e un <i neanche\n" * 20000
+    started = time.perf_counter()
+    assert list(safety.scan_body(body)) == []
+    assert time.perf_counter() - started < 2.0

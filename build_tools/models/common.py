@@ -15,6 +15,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SLUG_MAX = 80
 TAG_RE = SLUG_RE
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 
 
 class StrictModel(BaseModel):
@@ -24,7 +25,7 @@ class StrictModel(BaseModel):
 
 
 def _check_url(value: str) -> str:
-    if not isinstance(value, str) or not re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
+    if not isinstance(value, str) or not _URL_RE.match(value):
         raise ValueError("indirizzo web non valido: deve iniziare con https:// (per esempio https://www.regione.lazio.it/)")
     return value
 
