@@ -8,11 +8,14 @@ plugin exposes :class:`SiteViews` to the templates as ``lab`` and each item page
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from itertools import groupby
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
+
+from markupsafe import Markup, escape
 
 from .facets import CALL_FACETS, STORY_FACETS, FacetView, facet_data, facet_views
 from .formatting import eur, iso, month
@@ -85,8 +88,21 @@ class CallView:
         return {"data-lab-days": "", **{k: v for k, v in self.badge_data.items() if k in keys}}
 
     @cached_property
+    def badge_attrs(self) -> Markup:
+        """``badge_data`` as HTML attributes (a call's badge appears on several pages: built once)."""
+        return html_attrs(self.badge_data)
+
+    @cached_property
+    def days_attrs(self) -> Markup:
+        return html_attrs(self.days_data)
+
+    @cached_property
     def facets(self) -> dict[str, str]:
         return facet_data(CALL_FACETS, self.call)
+
+    @cached_property
+    def facet_attrs(self) -> Markup:
+        return html_attrs(self.facets)
 
     @property
     def windows(self) -> list[dict[str, Any]]:
@@ -120,6 +136,11 @@ class CallView:
     def labels_of(self, key: str) -> list[str]:
         """Italian labels of a list field (``support_types``, ``beneficiaries``...)."""
         return labels(getattr(self.call, key))
+
+    @property
+    def jsonld_script(self) -> Markup:
+        """``jsonld`` as the compact, HTML-safe text of a ``<script type="application/ld+json">``."""
+        return script_json(self.jsonld)
 
     @property
     def jsonld(self) -> dict[str, Any]:
@@ -157,6 +178,10 @@ class StoryView:
     @cached_property
     def facets(self) -> dict[str, str]:
         return facet_data(STORY_FACETS, self.story)
+
+    @cached_property
+    def facet_attrs(self) -> Markup:
+        return html_attrs(self.facets)
 
     @property
     def regions(self) -> list[str]:
@@ -205,8 +230,29 @@ class ServiceView:
         return [self.views.call(c) for c in self.page.calls if not c.timing.archived]
 
 
+#: A run of whitespace with a line break in it: in HTML outside <pre>, one line break renders the same.
+_BLANK = re.compile(r"\s*\n\s*")
+
+
+def compact(html: str) -> Markup:
+    """``html`` without indentation or blank lines (for markup with no ``<pre>``, ``<textarea>``
+    or script that minds whitespace)."""
+    return Markup(_BLANK.sub("\n", html))
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def html_attrs(data: dict[str, str]) -> Markup:
+    """`` key="value"`` for each item, escaped: what a template loop over ``data`` would write."""
+    return Markup("".join(f' {escape(key)}="{escape(value)}"' for key, value in data.items()))
+
+
+def script_json(value: Any) -> Markup:
+    """Compact JSON safe inside ``<script>``: ``<``, ``>`` and ``&`` as ``\\u`` escapes (as Jinja's ``tojson``)."""
+    text = _json(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
 
 
 class SiteViews:
@@ -222,6 +268,7 @@ class SiteViews:
         self._calls = {p.slug: CallView(p, self) for p in site.calls}
         self._stories = {p.slug: StoryView(p, self) for p in site.stories}
         self._services = {p.slug: ServiceView(p, self) for p in site.services}
+        self._fragments: dict[tuple[str, str], Markup] = {}
         self._by_source: dict[str, Any] = {}
         for group in (self._calls, self._stories, self._services):
             self._by_source.update({source_uri(v.page): v for v in group.values()})
@@ -238,6 +285,20 @@ class SiteViews:
     def item(self, src_uri: str) -> CallView | StoryView | ServiceView | None:
         """The view behind a generated item page, by its source path (``bandi/<slug>.md``)."""
         return self._by_source.get(src_uri)
+
+    def fragment(self, name: str, page: Any, render: Callable[[], str]) -> Markup:
+        """Markup shared by the item pages of one folder, rendered once per build by ``render``.
+
+        For Material's chrome (tabs, nav, footer, config: item pages are not in the nav, so
+        nothing there marks them as current) and the call sheets' services section: what depends
+        only on ``name`` and the folder (``bandi/``), through the relative URLs. Thousands of
+        pages then reuse one string, without indentation or blank lines.
+        """
+        key = (name, page.url.rstrip("/").rpartition("/")[0])
+        found = self._fragments.get(key)
+        if found is None:
+            found = self._fragments[key] = compact(render())
+        return found
 
     def has_output(self, path: str) -> bool:
         return path in self._outputs

@@ -11,7 +11,7 @@ from icalendar import Calendar
 from build_tools import build_site, run_checks
 from build_tools.models.common import ROME
 from build_tools.outputs import SiteSettings
-from build_tools.outputs.calendar import build_calendars, call_ics_path
+from build_tools.outputs.calendar import build_calendars, call_has_ics, call_ics_path
 from build_tools.outputs.links import SiteUrlMissing
 
 SITE_URL = "https://example.org/laboratorio/"
@@ -88,8 +88,9 @@ def built(tree, now) -> dict[str, bytes]:
 
 def test_files_produced(built):
     expected = {"calendari/scadenze.ics", "calendari/eventi.ics"} | {
-        f"bandi/{slug}/scadenza.ics" for slug in ("bare-date", "timed", "windows", "closed", "exhausted")}
-    assert set(built) == expected  # no file for a call without deadline, a draft or a scheduled call
+        f"bandi/{slug}/scadenza.ics" for slug in ("bare-date", "timed", "windows", "exhausted")}
+    # no file for a call without deadline, a draft, a scheduled call or an archived (closed) call
+    assert set(built) == expected
 
 
 def test_deadlines_calendar_holds_upcoming_deadlines_of_current_calls(built):
@@ -159,9 +160,11 @@ def test_call_file_has_every_window_and_a_reminder(built):
     assert str(cal["X-WR-CALNAME"]) == "Scadenza: Bando a tre finestre"
 
 
-def test_archived_call_keeps_its_file_and_exhausted_funds_cancel_the_event(built):
-    closed = events(built["bandi/closed/scadenza.ics"])[uid("closed")]
-    assert closed.decoded("DTSTART") == datetime(2026, 10, 31, 12, 0, tzinfo=ROME)
+def test_archived_call_has_no_file_and_exhausted_funds_cancel_the_event(tree, now, built):
+    assert "bandi/closed/scadenza.ics" not in built  # its deadline is past: nothing to add to a calendar
+    assert uid("closed") not in events(built["calendari/scadenze.ics"])
+    site = build_site(run_checks(tree, now).content, now)
+    assert not call_has_ics(next(p for p in site.calls if p.slug == "closed"))
     exhausted = events(built["calendari/scadenze.ics"])[uid("exhausted")]
     assert str(exhausted["STATUS"]) == "CANCELLED"
     assert str(events(built["calendari/scadenze.ics"])[uid("timed")]["STATUS"]) == "CONFIRMED"
@@ -170,7 +173,10 @@ def test_archived_call_keeps_its_file_and_exhausted_funds_cancel_the_event(built
 def test_call_ics_path_matches_the_files(tree, now, built):
     result = run_checks(tree, now)
     site = build_site(result.content, now)
-    assert {call_ics_path(p) for p in site.calls if p.call.deadline or p.call.windows} <= set(built)
+    assert {call_ics_path(p) for p in site.current_calls if p.call.deadline or p.call.windows} <= set(built)
+    assert not {call_ics_path(p) for p in site.archived_calls} & set(built)
+    assert {p.slug for p in site.calls if call_has_ics(p)} == {
+        path.split("/")[1] for path in built if path.startswith("bandi/")}
 
 
 def test_events_calendar(built):
@@ -192,3 +198,49 @@ def test_events_calendar(built):
 def test_calendars_are_refused_without_site_url(tree, now, site_url):
     with pytest.raises(SiteUrlMissing, match="site_url"):
         build(tree, now, SiteSettings(site_url))
+
+
+# ---- the writer (build_tools.outputs.ical): what icalendar reads back ----
+
+@pytest.mark.parametrize("value", [
+    "Scadenza: 2 luglio 2027, ore 12:00; contributo da 19.000 € a 228.000 €",
+    "a\\b; c, d\ne\r\nf\rg \\N h",  # every character TEXT escapes, line breaks of every kind
+    "è" * 120, "€" * 60 + "x" + "😀" * 30,  # multi-byte characters across the 75-octet folds
+    "x" * 73 + "\\;" + "y" * 80, "x" * 72 + ",;" * 40,  # escapes right at a fold
+])
+def test_writer_round_trips_text_through_icalendar(value):
+    from build_tools.outputs import ical
+
+    body = "".join((ical.prop("VERSION", "2.0"), ical.prop("PRODID", "-//test//IT"), "BEGIN:VEVENT\r\n",
+                    ical.prop("UID", ical.text("u@example.org")), ical.prop("SUMMARY", ical.text(value)),
+                    ical.prop("CATEGORIES", ical.categories([value, "b,c"])), "END:VEVENT\r\n"))
+    content = ical.vcalendar(body)
+    lines = content.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines), max(lines, key=len)
+    for line in lines:
+        line.decode("utf-8")  # never cut inside a character
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    expected = value.replace("\\N", "\n").replace("\r\n", "\n").replace("\r", "\n")
+    assert str(event["SUMMARY"]) == expected
+    assert [str(c) for c in event["CATEGORIES"].cats] == [expected, "b,c"]
+
+
+def test_writer_writes_what_icalendar_would():
+    """Same bytes as icalendar's own serialisation (the files did not change when the writer did)."""
+    from icalendar import Event
+
+    from build_tools.outputs import ical
+
+    start = datetime(2027, 1, 15, 12, 0, tzinfo=ROME)
+    event = Event.new(uid="a@example.org", summary="Scadenza: à, b; c", start=start,
+                      stamp=datetime(2026, 1, 1, tzinfo=timezone.utc), description="x" * 70 + "é\n" * 3,
+                      categories=["Scadenza bando", "Fondi, europei"])
+    ours = "".join(("BEGIN:VEVENT\r\n", ical.prop("SUMMARY", ical.text("Scadenza: à, b; c")),
+                    ical.date_time("DTSTART", start),
+                    ical.prop("DTSTAMP", ical.utc(datetime(2026, 1, 1, tzinfo=timezone.utc))),
+                    ical.prop("UID", ical.text("a@example.org")),
+                    ical.prop("CATEGORIES", ical.categories(["Scadenza bando", "Fondi, europei"])),
+                    ical.prop("DESCRIPTION", ical.text("x" * 70 + "é\n" * 3)), "END:VEVENT\r\n"))
+    assert ours.encode("utf-8") == event.to_ical()
+    assert ical.date_time("DTEND", date(2027, 1, 16)) == "DTEND;VALUE=DATE:20270116\r\n"
+    assert ical.duration(-timedelta(days=7)) == "-P7D" and ical.duration(timedelta(days=1)) == "P1D"

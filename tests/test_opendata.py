@@ -115,6 +115,7 @@ def test_derived_fields(built):
     bare = items["bare"]
     assert bare["deadline"] == "2027-03-31T23:59:59+02:00" and bare["deadline_has_time"] is False
     assert items["closed"]["status"] == "closed" and items["closed"]["days_left"] is None
+    assert items["closed"]["calendar_url"] is None  # archived: no calendar file
     assert items["rolling"]["deadline"] is None and items["rolling"]["calendar_url"] is None
     windows = items["windows"]
     assert windows["deadline"] == "2027-01-29T17:00:00+01:00"  # the current window

@@ -434,3 +434,12 @@ def test_slugs_of_listing_pages_are_reserved(content_tree, fm, now, path: str) -
     errors = [d.format() for d in run_checks(root, now, 14, root=root.parent).report.errors]
     assert errors == [f"content/{path}:1: error: il nome `{Path(path).stem}` è riservato alle pagine del sito "
                       "(elenchi e archivio): rinomina il file"]
+
+
+def test_precomputed_markup_is_escaped() -> None:
+    from build_tools.views import html_attrs, script_json
+
+    text = str(script_json({"name": "</script><!-- & 'è'", "n": 1}))
+    assert "<" not in text and ">" not in text and "&" not in text and "è" in text
+    assert json.loads(text) == {"name": "</script><!-- & 'è'", "n": 1}
+    assert str(html_attrs({"data-a": 'x"<y>&', "data-b": ""})) == ' data-a="x&#34;&lt;y&gt;&amp;" data-b=""'

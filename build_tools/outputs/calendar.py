@@ -2,25 +2,32 @@
 
 - ``calendari/scadenze.ics``: every upcoming deadline of the current calls (one event per window);
 - ``calendari/eventi.ics``: the services' events (seminars, webinars, open desks);
-- ``bandi/<slug>/scadenza.ics``: a call's own deadline(s), for every published call that has one,
-  archived ones included, so a link saved months ago still works.
+- ``bandi/<slug>/scadenza.ics``: a call's own deadline(s), for every current call that has one
+  (what "Aggiungi al calendario" downloads). An archived call has none: its deadlines are past,
+  its sheet offers no calendar, and the archive, which only grows, adds no files to each build.
 
 A bare-date deadline is an all-day event; a deadline with an hour is timed in Europe/Rome
 (``TZID`` plus a ``VTIMEZONE``). UIDs are permanent (``<slug>-deadline-<n>@…``): a *proroga*
 moves the same event. ``DTSTAMP`` is the item's last change, never the build time.
+
+The files are written by :mod:`.ical` (a small RFC 5545 writer: thousands of small calendars
+per build); the ``VTIMEZONE`` comes from icalendar, once per range of years. Each deadline
+event is written once and shared by the deadlines calendar and the call's own file.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-
-from icalendar import Alarm, Calendar, Event
 
 from ..models import Call, CallStatus, Event as ServiceEvent
 from ..models.common import ROME, start_of
 from ..site import CallPage, ServicePage, Site
 from . import Output, SiteSettings
 from .formatting import format_moment
+from .ical import (
+    CRLF, categories, date_time, duration, prop, raw, text, utc, vcalendar, vtimezone,
+)
 from .links import absolute, base_url, ical_uid
 from .summaries import Deadline, call_deadlines, call_facts, last_change
 
@@ -42,31 +49,66 @@ def call_ics_path(page: CallPage) -> str:
 
 
 def call_has_ics(page: CallPage) -> bool:
-    """Whether ``call_ics_path(page)`` exists: the call has at least one deadline."""
-    return bool(call_deadlines(page.call))
+    """Whether ``call_ics_path(page)`` exists: the call is current and has at least one deadline."""
+    return not page.timing.archived and bool(call_deadlines(page.call))
 
 
-def _calendar(name: str, description: str, uid: str, settings: SiteSettings) -> Calendar:
+@dataclass(frozen=True)
+class IcsEvent:
+    """One ``VEVENT``, already written: its content lines before ``END:VEVENT``."""
+
+    uid: str
+    start: date | datetime  # a date-time in Rome, or a bare date (all-day)
+    status: str
+    body: str  # BEGIN:VEVENT … every property, CRLF-terminated, without END:VEVENT
+
+    @property
+    def sort_key(self) -> tuple[datetime, str]:
+        start = self.start if isinstance(self.start, datetime) else start_of(self.start)
+        return (start, self.uid)
+
+    def ical(self, alarm: str = "") -> str:
+        return f"{self.body}{alarm}END:VEVENT{CRLF}"
+
+
+def _event(uid: str, summary: str, start: date | datetime, end: date | datetime | None, stamp: datetime,
+           *, description: str, url: str, location: str | None = None, status: str | None = None,
+           category_values: list[str], transparent: bool = False) -> IcsEvent:
+    """A VEVENT with icalendar's property order (the files stay byte-for-byte what they were)."""
+    lines = [f"BEGIN:VEVENT{CRLF}", prop("SUMMARY", text(summary)), date_time("DTSTART", start)]
+    if end is not None:
+        lines.append(date_time("DTEND", end))
+    lines += [prop("DTSTAMP", utc(stamp)), prop("UID", text(uid)), prop("CATEGORIES", categories(category_values)),
+              prop("DESCRIPTION", text(description))]
+    if location is not None:
+        lines.append(prop("LOCATION", text(location)))
+    if status is not None:
+        lines.append(prop("STATUS", text(status)))
+    if transparent:
+        lines.append(prop("TRANSP", "TRANSPARENT"))
+    lines.append(prop("URL", url))
+    return IcsEvent(uid, start, status or "", "".join(lines))
+
+
+def _calendar(name: str, description: str, uid: str, settings: SiteSettings, events: list[IcsEvent],
+              alarms: dict[str, str] | None = None) -> bytes:
+    """The VCALENDAR around ``events`` (in the order given), with a VTIMEZONE covering the years they use."""
     if settings.demo:
         name, description = f"{name} (dimostrativo)", f"Contenuti dimostrativi. {description}"
-    cal = Calendar.new(name=name, description=description, prodid=PRODID, uid=ical_uid(uid),
-                       method="PUBLISH", calscale="GREGORIAN", refresh_interval=timedelta(days=1))
-    cal.add("X-WR-TIMEZONE", "Europe/Rome")
-    cal.add("X-PUBLISHED-TTL", "P1D")
-    return cal
-
-
-def _finish(cal: Calendar, events: list[Event]) -> bytes:
-    """Add the events (in a fixed order) and a VTIMEZONE covering the years they use."""
-    for event in events:
-        cal.add_component(event)
+    head = "".join((
+        prop("VERSION", "2.0"), prop("PRODID", text(PRODID)), prop("CALSCALE", "GREGORIAN"),
+        prop("METHOD", "PUBLISH"), prop("DESCRIPTION", text(description)), prop("X-WR-CALDESC", raw(description)),
+        prop("NAME", raw(name)), prop("X-WR-CALNAME", raw(name)), prop("REFRESH-INTERVAL", duration(timedelta(days=1))),
+        prop("UID", text(ical_uid(uid))), prop("X-PUBLISHED-TTL", "P1D"), prop("X-WR-TIMEZONE", "Europe/Rome"),
+    ))
     years = [e.start.year for e in events if isinstance(e.start, datetime)]
-    if years:
-        cal.add_missing_timezones(first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 1, 12, 31))
-    return cal.to_ical()
+    zone = vtimezone(min(years) - 1, max(years) + 1) if years else ""
+    alarms = alarms or {}
+    body = "".join(e.ical(alarms.get(e.uid, "")) for e in events)
+    return vcalendar(head + zone + body)
 
 
-def deadline_event(page: CallPage, deadline: Deadline, site: Site, base: str) -> Event:
+def deadline_event(page: CallPage, deadline: Deadline, site: Site, base: str) -> IcsEvent:
     """One deadline of a call: all-day for a bare date, timed in Europe/Rome otherwise."""
     call = page.call
     total = len(call_deadlines(call))
@@ -85,49 +127,48 @@ def deadline_event(page: CallPage, deadline: Deadline, site: Site, base: str) ->
     else:
         start = Call.as_date(deadline.due)
         end = start + timedelta(days=1)
-    event = Event.new(
-        uid=ical_uid(f"{page.slug}-deadline-{deadline.number}"),
-        summary=f"Scadenza: {call.title}{window}",
-        start=start, end=end, description="\n".join(lines), url=sheet,
-        stamp=start_of(last_change(call, site.today)).astimezone(timezone.utc),
-        status=_EVENT_STATUS.get(page.timing.status, "CONFIRMED"),
-        categories=["Scadenza bando", call.funding_source.label], transparency="TRANSPARENT",
+    return _event(
+        ical_uid(f"{page.slug}-deadline-{deadline.number}"), f"Scadenza: {call.title}{window}", start, end,
+        start_of(last_change(call, site.today)).astimezone(timezone.utc),
+        description="\n".join(lines), url=sheet, status=_EVENT_STATUS.get(page.timing.status, "CONFIRMED"),
+        category_values=["Scadenza bando", call.funding_source.label], transparent=True,
     )
-    return event
 
 
-def _with_reminder(event: Event, title: str) -> Event:
-    alarm = Alarm()
-    alarm.add("ACTION", "DISPLAY")
-    alarm.add("DESCRIPTION", f"Tra una settimana scade: {title}")
-    alarm.add("TRIGGER", -REMINDER)
-    event.add_component(alarm)
-    return event
+def _reminder(title: str) -> str:
+    return "".join((f"BEGIN:VALARM{CRLF}", prop("ACTION", "DISPLAY"),
+                    prop("DESCRIPTION", text(f"Tra una settimana scade: {title}")),
+                    prop("TRIGGER", duration(-REMINDER)), f"END:VALARM{CRLF}"))
 
 
-def _deadlines_calendar(site: Site, settings: SiteSettings, base: str) -> Output:
-    events = [deadline_event(page, d, site, base)
-              for page in site.current_calls for d in call_deadlines(page.call) if d.at >= site.now]
-    events.sort(key=lambda e: (e.start if isinstance(e.start, datetime) else start_of(e.start), str(e.uid)))
-    cal = _calendar(f"{settings.site_name} – Scadenze dei bandi",
-                    "Le prossime scadenze dei bandi aperti o in arrivo. Si aggiorna ogni giorno.",
-                    "calendari-scadenze", settings)
-    return Output(DEADLINES_PATH, _finish(cal, events), MEDIA_TYPE)
+def _deadline_events(site: Site, base: str) -> dict[str, list[tuple[Deadline, IcsEvent]]]:
+    """Every deadline event of every current call, by call slug, in deadline order."""
+    return {page.slug: [(d, deadline_event(page, d, site, base)) for d in call_deadlines(page.call)]
+            for page in site.current_calls}
 
 
-def _call_calendar(page: CallPage, site: Site, settings: SiteSettings, base: str) -> Output:
-    events = []
-    for d in call_deadlines(page.call):
-        event = deadline_event(page, d, site, base)
-        if d.at >= site.now and str(event.get("STATUS")) == "CONFIRMED":
-            _with_reminder(event, page.call.title)
-        events.append(event)
-    cal = _calendar(f"Scadenza: {page.call.title}", f"Scheda del Laboratorio: {absolute(base, page.url)}",
-                    f"bandi-{page.slug}", settings)
-    return Output(call_ics_path(page), _finish(cal, events), MEDIA_TYPE)
+def _deadlines_calendar(site: Site, settings: SiteSettings,
+                        by_call: dict[str, list[tuple[Deadline, IcsEvent]]]) -> Output:
+    events = [event for page in site.current_calls for d, event in by_call[page.slug] if d.at >= site.now]
+    events.sort(key=lambda e: e.sort_key)
+    content = _calendar(f"{settings.site_name} – Scadenze dei bandi",
+                        "Le prossime scadenze dei bandi aperti o in arrivo. Si aggiorna ogni giorno.",
+                        "calendari-scadenze", settings, events)
+    return Output(DEADLINES_PATH, content, MEDIA_TYPE)
 
 
-def service_event(service: ServicePage, event: ServiceEvent, uid: str, base: str) -> Event:
+def _call_calendar(page: CallPage, site: Site, settings: SiteSettings, base: str,
+                   deadlines: list[tuple[Deadline, IcsEvent]]) -> Output:
+    alarms = {}
+    for d, event in deadlines:
+        if d.at >= site.now and event.status == "CONFIRMED":
+            alarms[event.uid] = _reminder(page.call.title)
+    content = _calendar(f"Scadenza: {page.call.title}", f"Scheda del Laboratorio: {absolute(base, page.url)}",
+                        f"bandi-{page.slug}", settings, [event for _, event in deadlines], alarms)
+    return Output(call_ics_path(page), content, MEDIA_TYPE)
+
+
+def service_event(service: ServicePage, event: ServiceEvent, uid: str, base: str) -> IcsEvent:
     page_url = absolute(base, service.url)
     lines = [event.description] if event.description else []
     lines.append(f"Servizio del Laboratorio: {service.service.title}")
@@ -137,16 +178,15 @@ def service_event(service: ServicePage, event: ServiceEvent, uid: str, base: str
         lines.append(f"Per partecipare online: {event.online_url}")
     lines.append(f"Scheda del servizio: {page_url}")
     location = event.location or ("Online" if event.online_url else None)
-    return Event.new(
-        uid=ical_uid(uid), summary=event.title, start=event.start.astimezone(ROME),
-        end=event.end.astimezone(ROME) if event.end else None, location=location,
-        description="\n".join(lines), url=event.registration_url or event.online_url or page_url,
-        stamp=EVENTS_STAMP, categories=[service.service.kind.label],
+    return _event(
+        ical_uid(uid), event.title, event.start.astimezone(ROME), event.end.astimezone(ROME) if event.end else None,
+        EVENTS_STAMP, description="\n".join(lines), location=location,
+        url=event.registration_url or event.online_url or page_url, category_values=[service.service.kind.label],
     )
 
 
 def _events_calendar(site: Site, settings: SiteSettings, base: str) -> Output:
-    events: list[Event] = []
+    events: list[IcsEvent] = []
     seen: set[str] = set()
     for service in site.services:
         for event in sorted(service.service.events, key=lambda e: (e.start, e.title)):
@@ -155,15 +195,18 @@ def _events_calendar(site: Site, settings: SiteSettings, base: str) -> Output:
                 uid += "-bis"
             seen.add(uid)
             events.append(service_event(service, event, uid, base))
-    events.sort(key=lambda e: (e.start, str(e.uid)))
-    cal = _calendar(f"{settings.site_name} – Eventi",
-                    "Seminari, webinar e incontri dei servizi del Laboratorio.", "calendari-eventi", settings)
-    return Output(EVENTS_PATH, _finish(cal, events), MEDIA_TYPE)
+    events.sort(key=lambda e: e.sort_key)
+    content = _calendar(f"{settings.site_name} – Eventi",
+                        "Seminari, webinar e incontri dei servizi del Laboratorio.", "calendari-eventi", settings,
+                        events)
+    return Output(EVENTS_PATH, content, MEDIA_TYPE)
 
 
 def build_calendars(site: Site, settings: SiteSettings) -> list[Output]:
-    """The deadlines and events calendars, plus one file per call with a deadline."""
+    """The deadlines and events calendars, plus one file per current call with a deadline."""
     base = base_url(settings, "i calendari (.ics)")
-    outputs = [_deadlines_calendar(site, settings, base), _events_calendar(site, settings, base)]
-    outputs += [_call_calendar(page, site, settings, base) for page in site.calls if call_has_ics(page)]
+    by_call = _deadline_events(site, base)
+    outputs = [_deadlines_calendar(site, settings, by_call), _events_calendar(site, settings, base)]
+    outputs += [_call_calendar(page, site, settings, base, by_call[page.slug]) for page in site.current_calls
+                if call_has_ics(page)]
     return outputs

@@ -16,6 +16,7 @@ feedgen's getter/setter API stays inside this module.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -136,9 +137,22 @@ def story_item(page: StoryPage, site: Site) -> FeedItem:
 # -- selectors -----------------------------------------------------------------------------
 
 
+def _call_order(page: CallPage, site: Site) -> tuple[datetime, datetime, str]:
+    """The key :func:`select` sorts a call's item by, without building the item."""
+    return (start_of(last_change(page.call, site.today)), start_of(page.call.published), _call_guid(page))
+
+
 def _calls(keep: Callable[[CallPage], bool] = lambda page: True) -> Selector:
-    """Published current calls (not archived) that ``keep`` accepts."""
-    return lambda site: [call_item(p, site) for p in site.current_calls if keep(p)]
+    """Published current calls (not archived) that ``keep`` accepts.
+
+    Only the newest ``ITEM_LIMIT`` become items: :func:`select` would drop the others anyway,
+    and there are thousands of calls for a few dozen feeds.
+    """
+    def selector(site: Site) -> list[FeedItem]:
+        pages = [p for p in site.current_calls if keep(p)]
+        newest = heapq.nlargest(ITEM_LIMIT, pages, key=lambda p: _call_order(p, site))
+        return [call_item(p, site) for p in newest]
+    return selector
 
 
 def _closing_soon(site: Site) -> list[FeedItem]:
@@ -181,8 +195,11 @@ FEEDS: tuple[FeedSpec, ...] = (
                "bandi/", _by_pathway(p)) for p in Pathway),
 )
 FEEDS_BY_ID = {spec.id: spec for spec in FEEDS}
-#: Feeds announced on every page, in this order (a reader that picks the first gets the calls).
+#: The main feeds, in this order: listed first on /iscriviti/.
 SITE_WIDE = ("bandi", "in-scadenza", "storie", "tutto")
+#: The feed announced in every page's <head> (autodiscovery): everything new, calls and stories.
+#: The others are one click away on /iscriviti/; thousands of pages need not carry them all.
+ANNOUNCED = ("tutto",)
 
 
 def source_feed(source: FundingSource) -> FeedSpec:
@@ -194,15 +211,14 @@ def pathway_feed(pathway: Pathway) -> FeedSpec:
 
 
 def feed_links(call: CallPage | None = None) -> list[FeedLink]:
-    """Feeds to announce in <head>: the site-wide ones, plus the call's source and pathway feeds.
+    """Feeds to announce in <head>: ``ANNOUNCED``, plus the call's source feed on a call sheet.
 
     Each feed is announced once, in RSS (what browsers' and readers' discovery handles best);
-    the Atom twins are listed on /iscriviti/.
+    the Atom twins, the other main feeds and the pathway feeds are listed on /iscriviti/.
     """
-    specs = [FEEDS_BY_ID[i] for i in SITE_WIDE]
+    specs = [FEEDS_BY_ID[i] for i in ANNOUNCED]
     if call is not None:
         specs.append(source_feed(call.call.funding_source))
-        specs.extend(pathway_feed(p) for p in call.call.pathways)
     return [spec.link(RSS) for spec in specs]
 
 
@@ -234,7 +250,7 @@ def render_feed(spec: FeedSpec, fmt: FeedFormat, items: list[FeedItem], site: Si
     fg.generator(settings.site_name)
     fg.link(href=absolute(base, spec.path(fmt)), rel="self", type=fmt.media_type)
     fg.link(href=absolute(base, spec.page), rel="alternate", type="text/html")  # last link = RSS <link>
-    fg.updated(max((i.updated for i in items), default=_site_last_change(site)))
+    fg.updated(max(i.updated for i in items) if items else _site_last_change(site))
     for item in items:
         entry = fg.add_entry(order="append")
         entry.id(item.guid)

@@ -118,8 +118,12 @@ def _document(path: str, items: list[Any], site: Site, settings: SiteSettings, b
 
 
 def to_json(model: BaseModel) -> str:
-    """Stable key order (the model's), real UTF-8, one trailing newline."""
-    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    """Stable key order (the model's), real UTF-8, one trailing newline.
+
+    The same text as ``json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2)``,
+    written by pydantic's serialiser (the standard library's indenting encoder is pure Python).
+    """
+    return model.model_dump_json(indent=2) + "\n"
 
 
 def _cell(value: Any) -> str:

@@ -73,7 +73,8 @@ class CallRecord(Record):
     max_grant_eur: Number | None = Field(None, title="Contributo massimo (€)")
     funding_rate_pct: Number | None = Field(None, title="Intensità dell'aiuto (%)")
     official_url: str = Field(title="Pagina ufficiale del bando")
-    calendar_url: str | None = Field(None, title="Calendario delle scadenze (.ics)")
+    calendar_url: str | None = Field(None, title="Calendario delle scadenze (.ics)",
+                                     description="solo per i bandi non in archivio (con almeno una scadenza)")
     published: date = Field(title="Data di pubblicazione")
     updated: date | None = Field(None, title="Ultimo aggiornamento")
     verified: date | None = Field(None, title="Ultima verifica della fonte")

@@ -72,7 +72,7 @@ def _filtered_section(site: Site, settings: SiteSettings) -> list[str]:
         "## Solo i bandi che ti interessano", "",
         "Se ti interessa solo una parte dei bandi, iscriviti a uno di questi feed: ricevi i bandi "
         "nuovi e aggiornati di quella fonte o di quel percorso, e nient'altro. Nella scheda di ogni "
-        "bando il browser trova anche i feed della sua fonte e dei suoi percorsi.", "",
+        "bando il browser trova anche il feed della sua fonte.", "",
         *_filtered_table("Per fonte di finanziamento",
                          "Per esempio, una cooperativa che segue solo le misure del PNRR sceglie la riga «PNRR».",
                          sources, settings),
