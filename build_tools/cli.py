@@ -12,15 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .checks import run_checks
 from .clock import ClockError, resolve_now
-from .diagnostics import format_github
-from .guide import GuideError, update_guide
-from .registry import BY_NAME
-from .scaffold import skeleton, slugify
-from .schema import write_schemas
-from .status import DEFAULT_CLOSING_SOON_DAYS
-from .summary import github_file_link, render_summary, write_summary
+
+# Each command imports what it needs: `build` and `serve` hand over to MkDocs (a new process
+# that loads the pipeline itself), and need not load it here first.
 
 _SINGULAR = {"call": "calls", "story": "stories", "service": "services"}
 
@@ -34,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--content", default="content", help="cartella dei contenuti (default: content)")
     check.add_argument("--strict", action="store_true", help="anche gli avvisi fanno fallire il controllo")
     check.add_argument("--format", choices=("text", "github"), default="text", help="formato dei messaggi")
-    check.add_argument("--closing-soon-days", type=int, default=DEFAULT_CLOSING_SOON_DAYS)
+    check.add_argument("--closing-soon-days", type=int)  # default: DEFAULT_CLOSING_SOON_DAYS (cmd_check)
     check.add_argument("--summary", metavar="FILE",
                        help="aggiunge a FILE un riepilogo in Markdown (errori, scadenze): per $GITHUB_STEP_SUMMARY")
 
@@ -59,6 +54,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .checks import run_checks
+    from .diagnostics import format_github
+    from .status import DEFAULT_CLOSING_SOON_DAYS
+    from .summary import github_file_link, render_summary, write_summary
+
+    if args.closing_soon_days is None:
+        args.closing_soon_days = DEFAULT_CLOSING_SOON_DAYS
     now = resolve_now(args.today)
     content_dir = Path(args.content)
     if not content_dir.is_dir():
@@ -87,6 +89,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from .registry import BY_NAME
+    from .scaffold import skeleton, slugify
+
     collection = BY_NAME[_SINGULAR[args.kind]]
     slug = slugify(args.title)
     if not slug:
@@ -104,12 +109,16 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
     for path in write_schemas(Path(args.out)):
         print(f"scritto {path.as_posix()}")
     return 0
 
 
 def cmd_guide(args: argparse.Namespace) -> int:
+    from .guide import GuideError, update_guide
+
     path = Path(args.file)
     try:
         changed = update_guide(path, write=not args.check)

@@ -9,8 +9,11 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
-from .models.common import ROME
+#: The same object as ``models.common.ROME`` (ZoneInfo keeps one instance per key), not imported
+#: from there: reading the clock must not load the content models (``python -m build_tools build``).
+ROME = ZoneInfo("Europe/Rome")
 
 
 class ClockError(ValueError):
