@@ -11,14 +11,13 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -31,6 +30,9 @@ from .outputs import SiteSettings, build_outputs
 from .site import build_site
 from .status import DEFAULT_CLOSING_SOON_DAYS
 from .views import SiteViews
+
+if TYPE_CHECKING:  # only `mkdocs serve` loads the live-reload server (watchdog, http.server...)
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 

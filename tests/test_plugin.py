@@ -201,3 +201,26 @@ def test_the_adapter_is_the_only_mkdocs_import_and_stays_thin() -> None:
                 importers.append(path.relative_to(package).as_posix())
     assert sorted(set(importers)) == ["mkdocs_plugin.py"]
     assert len((package / "mkdocs_plugin.py").read_text(encoding="utf-8").splitlines()) <= 300
+
+
+def test_a_sheet_put_in_the_nav_is_current_there_and_only_there(tmp_path: Path) -> None:
+    """Item pages share Material's chrome (rendered once per folder), except one that is in the nav."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - Iscriviti: iscriviti.md\n" in text
+    config.write_text(text.replace("  - Iscriviti: iscriviti.md\n",
+                                   f"  - Iscriviti: iscriviti.md\n  - Un bando: bandi/{PRIZE}.md\n"), encoding="utf-8")
+    result = build(project, sitebuild.TODAY)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    def current(slug: str) -> list[str]:
+        doc = parse(project / "site" / "bandi" / slug / "index.html")
+        return [a.get_text(strip=True) for a in doc.select(".md-tabs__item--active a, .md-nav__link--active")]
+
+    assert "Un bando" in current(PRIZE)
+    others = [p.parent.name for p in (project / "site" / "bandi").glob("*/index.html")
+              if p.parent.name not in (PRIZE, "archivio")]
+    assert others and all(current(slug) == [] for slug in others)
+    tabs = parse(project / "site" / "bandi" / others[0] / "index.html").select(".md-tabs__list > li > a")
+    assert tabs[-1].get_text(strip=True) == "Un bando" and tabs[-1]["href"] == f"../{PRIZE}/"
