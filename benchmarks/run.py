@@ -5,7 +5,7 @@ services) it generates a synthetic, valid content tree with ``benchmarks/generat
 measures:
 
 * ``check``: wall time of ``python -m build_tools check`` (the editors' command, a fresh
-  process), and of the checks alone in-process (``build_tools.checks.run_checks``); each is
+  process), and of the checks alone in-process (``build_tools.pipeline.run_checks``); each is
   compared with the same amount of raw work: reading every file, splitting its front
   matter and ``yaml.load(..., CSafeLoader)`` — in a fresh process, and in-process.
 * the full site build (``python -m build_tools build``: checks, generated pages, MkDocs +
@@ -162,7 +162,7 @@ def raw_parse_in_process(files: list[Path]) -> float:
 
 
 def check_in_process(content: Path) -> float:
-    from build_tools.checks import run_checks
+    from build_tools.pipeline import run_checks
     from build_tools.clock import resolve_now
 
     now = resolve_now(TODAY)
@@ -360,7 +360,7 @@ PROFILE_SCRIPT = textwrap.dedent("""
 
     steps = collections.defaultdict(float)  # the lab plugin's pipeline, if present
     try:
-        import build_tools.mkdocs_plugin as lab_plugin, build_tools.outputs as lab_outputs
+        import build_tools.renderers.mkdocs_plugin as lab_plugin, build_tools.outputs as lab_outputs
         def timing(label, function):
             def wrapper(*args, **kwargs):
                 start = time.perf_counter()

@@ -1,6 +1,6 @@
 """Content pipeline of the Laboratorio di Contaminazione Digitale site.
 
-load → validate → derive → outputs, in plain Python. Only ``mkdocs_plugin`` imports MkDocs.
+load → validate → derive → outputs, in plain Python. Only ``renderers.mkdocs_plugin`` imports MkDocs.
 
 The names below are imported on first use (PEP 562): ``python -m build_tools build`` only
 hands over to MkDocs, and need not load the pipeline (the MkDocs process loads it).
@@ -12,14 +12,14 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .checks import CheckResult, run_checks
-    from .clock import resolve_now
-    from .diagnostics import ContentError, Diagnostic, Severity
-    from .site import Site, build_site
+    from build_tools.pipeline import CheckResult, run_checks
+    from build_tools.clock import resolve_now
+    from build_tools.diagnostics import ContentError, Diagnostic, Severity
+    from build_tools.deriving.site import Site, build_site
 
 __all__ = ["CheckResult", "ContentError", "Diagnostic", "Severity", "Site", "build_site", "resolve_now", "run_checks"]
-_MODULES = {"CheckResult": "checks", "run_checks": "checks", "resolve_now": "clock", "ContentError": "diagnostics",
-            "Diagnostic": "diagnostics", "Severity": "diagnostics", "Site": "site", "build_site": "site"}
+_MODULES = {"CheckResult": "pipeline", "run_checks": "pipeline", "resolve_now": "clock", "ContentError": "diagnostics",
+            "Diagnostic": "diagnostics", "Severity": "diagnostics", "Site": "deriving.site", "build_site": "deriving.site"}
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - whatever the name is

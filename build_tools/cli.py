@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .clock import ClockError, resolve_now
+from build_tools.clock import ClockError, resolve_now
 
 # Each command imports what it needs: `build` and `serve` hand over to MkDocs (a new process
 # that loads the pipeline itself), and need not load it here first.
@@ -54,10 +54,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .checks import run_checks
-    from .diagnostics import format_github
-    from .status import DEFAULT_CLOSING_SOON_DAYS
-    from .summary import github_file_link, render_summary, write_summary
+    from build_tools.pipeline import run_checks
+    from build_tools.diagnostics import format_github
+    from build_tools.deriving.status import DEFAULT_CLOSING_SOON_DAYS
+    from build_tools.editor.job_summary import github_file_link, render_summary, write_summary
 
     if args.closing_soon_days is None:
         args.closing_soon_days = DEFAULT_CLOSING_SOON_DAYS
@@ -89,8 +89,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .registry import BY_NAME
-    from .scaffold import skeleton, slugify
+    from build_tools.reading.registry import BY_NAME
+    from build_tools.editor.scaffold import skeleton, slugify
 
     collection = BY_NAME[_SINGULAR[args.kind]]
     slug = slugify(args.title)
@@ -109,7 +109,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import write_schemas
+    from build_tools.editor.schema import write_schemas
 
     for path in write_schemas(Path(args.out)):
         print(f"scritto {path.as_posix()}")
@@ -117,7 +117,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_guide(args: argparse.Namespace) -> int:
-    from .guide import GuideError, update_guide
+    from build_tools.editor.guide import GuideError, update_guide
 
     path = Path(args.file)
     try:

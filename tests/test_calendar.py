@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 
 from build_tools import build_site, run_checks
-from build_tools.models.common import ROME
+from build_tools.reading.models.common import ROME
 from build_tools.outputs import SiteSettings
 from build_tools.outputs.calendar import build_calendars, call_has_ics, call_ics_path
 from build_tools.outputs.links import SiteUrlMissing

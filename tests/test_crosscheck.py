@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from build_tools.checks import run_checks
+from build_tools.pipeline import run_checks
 
 
 def check(root, now):

@@ -14,8 +14,8 @@ import feedparser
 import pytest
 
 from build_tools import build_site, run_checks
-from build_tools.models import FundingSource, Pathway
-from build_tools.models.common import ROME
+from build_tools.reading.models import FundingSource, Pathway
+from build_tools.reading.models.common import ROME
 from build_tools.outputs import SiteSettings
 from build_tools.outputs import feeds as feeds_module
 from build_tools.outputs.feeds import FEEDS, SITE_WIDE, build_feeds, feed_links

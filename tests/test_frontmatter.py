@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 import pytest
 
-from build_tools import frontmatter
-from build_tools.frontmatter import FrontMatterError, parse
+from build_tools.reading import frontmatter
+from build_tools.reading.frontmatter import FrontMatterError, parse
 
 VALID = "---\ntitle: Bando di prova\ndeadline: 2027-03-31\n---\n# Titolo\n\nTesto.\n"
 

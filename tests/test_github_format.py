@@ -13,9 +13,9 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from build_tools.checks import run_checks
+from build_tools.pipeline import run_checks
 from build_tools.diagnostics import Diagnostic, Severity, format_github
-from build_tools.models.common import ROME
+from build_tools.reading.models.common import ROME
 from content_factory import call_data, front_matter
 
 REPO = Path(__file__).resolve().parents[1]

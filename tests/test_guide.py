@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import guide, guide_examples
-from build_tools.guide import GuideError, enum_of, marker, nested_blocks, regions, update_text
-from build_tools.models import (
+from build_tools.editor import guide, guide_examples
+from build_tools.editor.guide import GuideError, enum_of, marker, nested_blocks, regions, update_text
+from build_tools.reading.models import (
     Beneficiary, CallStatus, FundingSource, Pathway, PnrrMission, Region, Scope, Sector, ServiceFormat,
     ServiceKind, StatusOverride, SupportType, TargetGroup,
 )
-from build_tools.registry import COLLECTIONS
+from build_tools.reading.registry import COLLECTIONS
 
 REPO = Path(__file__).resolve().parents[1]
 GUIDE = REPO / "CONTRIBUTING.md"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools import safety
+from build_tools.reading import safety
 from build_tools.diagnostics import Report
-from build_tools.loader import load_content
+from build_tools.reading.loader import load_content
 
 
 def load(root):
@@ -312,7 +312,7 @@ def test_screens_agree_with_the_regex_engine_on_every_character():
 def test_content_files_are_the_markdown_files_in_path_order(tmp_path):
     from pathlib import Path
 
-    from build_tools.loader import content_files
+    from build_tools.reading.loader import content_files
 
     for name in ["a.md", "A.MD", "_x.md", ".h.md", "x.md.txt", "x.Md", "ma.md", "x.md ", "b b.md", "é.md", "k.mD", "md",
                  "z.markdown", "İ.md", "10.md", "9.md", "md.md"]:

@@ -13,8 +13,8 @@ import pytest
 from pydantic import ValidationError
 
 from build_tools.diagnostics import Report
-from build_tools.loader import load_content
-from build_tools.models import Call, Service, Story
+from build_tools.reading.loader import load_content
+from build_tools.reading.models import Call, Service, Story
 
 # --- helpers ------------------------------------------------------------------------------
 

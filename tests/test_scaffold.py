@@ -12,10 +12,10 @@ import pytest
 import yaml
 
 from build_tools.diagnostics import Report
-from build_tools.frontmatter import parse
-from build_tools.loader import load_content
-from build_tools.registry import CALLS, COLLECTIONS, SERVICES, STORIES
-from build_tools.scaffold import skeleton, slugify
+from build_tools.reading.frontmatter import parse
+from build_tools.reading.loader import load_content
+from build_tools.reading.registry import CALLS, COLLECTIONS, SERVICES, STORIES
+from build_tools.editor.scaffold import skeleton, slugify
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

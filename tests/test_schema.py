@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from build_tools.frontmatter import parse
+from build_tools.reading.frontmatter import parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "valid" / "content"
 COLLECTIONS = ("calls", "stories", "services")

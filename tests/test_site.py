@@ -18,18 +18,18 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from build_tools import formatting
-from build_tools.checks import run_checks
+from build_tools.outputs.html import filters as formatting
+from build_tools.pipeline import run_checks
 from build_tools.clock import resolve_now
-from build_tools.models import CallStatus
-from build_tools.models.common import ROME
+from build_tools.reading.models import CallStatus
+from build_tools.reading.models.common import ROME
 from build_tools.outputs import SiteSettings
 from build_tools.outputs.calendar import call_ics_path
-from build_tools.outputs.pages import build_pages
-from build_tools.registry import CALLS, SERVICES, STORIES
-from build_tools.site import build_site
-from build_tools.facets import CALL_FACETS, STORY_FACETS, facet_views
-from build_tools.views import SiteViews
+from build_tools.outputs.html.pages import build_pages
+from build_tools.reading.registry import CALLS, SERVICES, STORIES
+from build_tools.deriving.site import build_site
+from build_tools.deriving.facets import CALL_FACETS, STORY_FACETS, facet_views
+from build_tools.outputs.html.views import SiteViews
 
 bs4 = pytest.importorskip("bs4")
 
@@ -437,7 +437,7 @@ def test_slugs_of_listing_pages_are_reserved(content_tree, fm, now, path: str) -
 
 
 def test_precomputed_markup_is_escaped() -> None:
-    from build_tools.views import html_attrs, script_json
+    from build_tools.outputs.html.views import html_attrs, script_json
 
     text = str(script_json({"name": "</script><!-- & 'è'", "n": 1}))
     assert "<" not in text and ">" not in text and "&" not in text and "è" in text

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from build_tools.checks import run_checks
-from build_tools.models import CallStatus
-from build_tools.site import build_site
+from build_tools.pipeline import run_checks
+from build_tools.reading.models import CallStatus
+from build_tools.deriving.site import build_site
 
 ROME = ZoneInfo("Europe/Rome")
 

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from build_tools.models import Call, CallStatus
-from build_tools.status import archive_year, derive_timing
+from build_tools.reading.models import Call, CallStatus
+from build_tools.deriving.status import archive_year, derive_timing
 
 ROME = ZoneInfo("Europe/Rome")
 UTC = timezone.utc
@@ -235,8 +235,8 @@ def test_archive_year_is_the_year_of_the_last_deadline_in_rome():
 
 def test_exhausted_call_past_its_deadline_leaves_current_listings(fm, content_tree, now):
     """An override keeps its label, but once every deadline has passed the call is archived."""
-    from build_tools.checks import run_checks
-    from build_tools.site import build_site
+    from build_tools.pipeline import run_checks
+    from build_tools.deriving.site import build_site
 
     root = content_tree({
         "calls/esaurito.md": fm.text(fm.call(status_override="funds_exhausted", status_note="Fondi esauriti in 3 giorni.",

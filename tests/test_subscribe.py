@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from build_tools import build_site, run_checks
-from build_tools.models import FundingSource, Pathway
+from build_tools.reading.models import FundingSource, Pathway
 from build_tools.outputs import SiteSettings, build_outputs
 from build_tools.outputs.feeds import FEEDS, source_feed
 from build_tools.outputs.subscribe import build_subscribe_page

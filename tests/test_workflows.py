@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from build_tools.models import Beneficiary
+from build_tools.reading.models import Beneficiary
 
 REPO = Path(__file__).resolve().parents[1]
 GITHUB = REPO / ".github"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..site import Site
+from build_tools.deriving.site import Site
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,11 @@ def collect(site: Site, settings: SiteSettings, builders: list[Builder]) -> list
 
 def default_builders() -> list[Builder]:
     """Every output of the site, in a fixed order."""
-    from .calendar import build_calendars
-    from .feeds import build_feeds
-    from .opendata import build_opendata
-    from .pages import build_pages
-    from .subscribe import build_subscribe_page
+    from build_tools.outputs.calendar import build_calendars
+    from build_tools.outputs.feeds import build_feeds
+    from build_tools.outputs.opendata import build_opendata
+    from build_tools.outputs.html.pages import build_pages
+    from build_tools.outputs.subscribe import build_subscribe_page
 
     return [build_pages, build_subscribe_page, build_feeds, build_calendars, build_opendata]
 

@@ -20,16 +20,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from ..models import Call, CallStatus, Event as ServiceEvent
-from ..models.common import ROME, start_of
-from ..site import CallPage, ServicePage, Site
-from . import Output, SiteSettings
-from .formatting import format_moment
-from .ical import (
+from build_tools.reading.models import Call, CallStatus, Event as ServiceEvent
+from build_tools.reading.models.common import ROME, start_of
+from build_tools.deriving.site import CallPage, ServicePage, Site
+from build_tools.outputs import Output, SiteSettings
+from build_tools.outputs.italian import format_moment
+from build_tools.outputs.ical import (
     CRLF, categories, date_time, duration, prop, raw, text, utc, vcalendar, vtimezone,
 )
-from .links import absolute, base_url, ical_uid
-from .summaries import Deadline, call_deadlines, call_facts, last_change
+from build_tools.outputs.links import absolute, base_url, ical_uid
+from build_tools.outputs.facts import Deadline, call_deadlines, call_facts, last_change
 
 PRODID = "-//Legacoop Lazio//Laboratorio di Contaminazione Digitale//IT"
 MEDIA_TYPE = "text/calendar"

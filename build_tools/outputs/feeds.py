@@ -23,13 +23,13 @@ from datetime import date, datetime, timedelta
 
 from feedgen.feed import FeedGenerator
 
-from ..models import CallStatus, FundingSource, Pathway
-from ..models.common import ROME, start_of
-from ..site import CallPage, Site, StoryPage
-from . import Output, SiteSettings
-from .formatting import format_moment
-from .links import absolute, base_url, tag_uri
-from .summaries import call_facts, current_deadline, facts_html, last_change, story_facts, updated_note
+from build_tools.reading.models import CallStatus, FundingSource, Pathway
+from build_tools.reading.models.common import ROME, start_of
+from build_tools.deriving.site import CallPage, Site, StoryPage
+from build_tools.outputs import Output, SiteSettings
+from build_tools.outputs.italian import format_moment
+from build_tools.outputs.links import absolute, base_url, tag_uri
+from build_tools.outputs.facts import call_facts, current_deadline, facts_html, last_change, story_facts, updated_note
 
 #: Items per feed, newest first.
 ITEM_LIMIT = 50

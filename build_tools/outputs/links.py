@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urlsplit
 
-from . import SiteSettings
+from build_tools.outputs import SiteSettings
 
 #: Authority of our ``tag:`` URIs and iCalendar UIDs (RFC 4151): a domain of Legacoop Lazio,
 #: fixed on purpose. Changing it changes every GUID and UID: readers would re-show everything.

@@ -3,7 +3,7 @@
 - ``dati/bandi.json`` and ``dati/bandi.csv``: every published call (current and archived)
   with its status and derived fields at ``generated_at`` (= the build's "now");
 - ``dati/storie.json``, ``dati/servizi-eventi.json``;
-- ``dati/schema/*.schema.json``: the editors' front-matter schemas (``build_tools.schema``)
+- ``dati/schema/*.schema.json``: the editors' front-matter schemas (``build_tools.editor.schema``)
   and ``dati/schema/<file>.schema.json`` for each data file, generated from ``records``.
 
 The CSV is for Italian spreadsheets: UTF-8 with BOM, ``;`` separator, decimal comma, no
@@ -19,17 +19,17 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..models.common import end_of
-from ..schema import SCHEMA_BASE, schema_files
-from ..site import CallPage, ServicePage, Site, StoryPage
-from . import Output, SiteSettings
-from .calendar import call_has_ics, call_ics_path
-from .links import absolute, base_url
-from .records import (
+from build_tools.reading.models.common import end_of
+from build_tools.editor.schema import SCHEMA_BASE, schema_files
+from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
+from build_tools.outputs import Output, SiteSettings
+from build_tools.outputs.calendar import call_has_ics, call_ics_path
+from build_tools.outputs.links import absolute, base_url
+from build_tools.outputs.records import (
     CallRecord, CallsDocument, Envelope, EventRecord, ServiceRecord, ServicesDocument, StoryRecord,
     StoriesDocument, WindowRecord,
 )
-from .summaries import current_deadline
+from build_tools.outputs.facts import current_deadline
 
 LICENSE = "CC-BY-4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/deed.it"

@@ -12,11 +12,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..models import (
+from build_tools.reading.models import (
     Beneficiary, CallStatus, FundingSource, Pathway, PnrrMission, Region, Scope, Sector, ServiceFormat,
     ServiceKind, SupportType, TargetGroup,
 )
-from ..models.services import Audience
+from build_tools.reading.models.services import Audience
 
 #: Whole euros are written as integers (5000000), others as decimals (2500.5).
 Number = Annotated[int | float, Field(ge=0)]

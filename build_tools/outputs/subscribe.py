@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from ..models import FundingSource, Pathway, ServiceKind
-from ..registry import COLLECTIONS
-from ..site import Site
-from . import Output, SiteSettings
-from .calendar import DEADLINES_PATH, EVENTS_PATH
-from .feeds import ATOM, FEEDS_BY_ID, RSS, SITE_WIDE, FeedSpec, pathway_feed, source_feed
-from .opendata import DATASETS, LICENSE, LICENSE_URL, data_schema_path
-from .pages import markdown_page, source_uri
+from build_tools.reading.models import FundingSource, Pathway, ServiceKind
+from build_tools.reading.registry import COLLECTIONS
+from build_tools.deriving.site import Site
+from build_tools.outputs import Output, SiteSettings
+from build_tools.outputs.calendar import DEADLINES_PATH, EVENTS_PATH
+from build_tools.outputs.feeds import ATOM, FEEDS_BY_ID, RSS, SITE_WIDE, FeedSpec, pathway_feed, source_feed
+from build_tools.outputs.opendata import DATASETS, LICENSE, LICENSE_URL, data_schema_path
+from build_tools.outputs.html.pages import markdown_page, source_uri
 
 PATH = "iscriviti.md"
 

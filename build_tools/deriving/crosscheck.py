@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .diagnostics import Report
-from .loader import Content, Entry
-from .messages import suggest
-from .models import Service, ServiceKind, Story
-from .registry import CALLS, SERVICES, STORIES
+from build_tools.diagnostics import Report
+from build_tools.reading.loader import Content, Entry
+from build_tools.reading.messages import suggest
+from build_tools.reading.models import Service, ServiceKind, Story
+from build_tools.reading.registry import CALLS, SERVICES, STORIES
 
 #: File names whose page would take the place of a listing (``/bandi/`` is ``bandi/index.md``,
 #: the archive is ``bandi/archivio.md``).

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from .models import Beneficiary, FundingSource, LabeledEnum, Pathway, Region, Scope, Sector, SupportType, TargetGroup
+from build_tools.reading.models import Beneficiary, FundingSource, LabeledEnum, Pathway, Region, Scope, Sector, SupportType, TargetGroup
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .registry import COLLECTIONS, Collection
+from build_tools.reading.registry import COLLECTIONS, Collection
 
 SCHEMA_BASE = "https://json-schema.org/draft/2020-12/schema"
 

@@ -13,8 +13,8 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
-from ..models import LabeledEnum
-from ..models.common import ROME
+from build_tools.reading.models import LabeledEnum
+from build_tools.reading.models.common import ROME
 
 LOCALE = "it_IT"
 #: Formatting is pure and the same few dates and amounts recur across thousands of items: memoized.

@@ -17,15 +17,15 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
-from .facets import CALL_FACETS, STORY_FACETS, FacetView, facet_data, facet_views
-from .formatting import eur, iso, month
-from .models import Call, CallStatus, Event, LabeledEnum, Service, ServiceKind, Story
-from .models.common import ROME, end_of, start_of
-from .outputs import SiteSettings
-from .outputs.calendar import call_ics_path
-from .outputs.feeds import FeedLink, feed_links
-from .outputs.pages import image_path, source_uri
-from .site import CallPage, ServicePage, Site, StoryPage
+from build_tools.deriving.facets import CALL_FACETS, STORY_FACETS, FacetView, facet_data, facet_views
+from build_tools.outputs.html.filters import eur, iso, month
+from build_tools.reading.models import Call, CallStatus, Event, LabeledEnum, Service, ServiceKind, Story
+from build_tools.reading.models.common import ROME, end_of, start_of
+from build_tools.outputs import SiteSettings
+from build_tools.outputs.calendar import call_ics_path
+from build_tools.outputs.feeds import FeedLink, feed_links
+from build_tools.outputs.html.pages import image_path, source_uri
+from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
 
 
 def labels(values: Iterable[LabeledEnum]) -> list[str]:

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from .checks import STALE_VERIFIED_DAYS, CheckResult
-from .diagnostics import Diagnostic
-from .loader import Entry
-from .models import Call
-from .models.common import to_rome
-from .registry import CALLS
-from .status import derive_timing, today_in_rome
+from build_tools.pipeline import STALE_VERIFIED_DAYS, CheckResult
+from build_tools.diagnostics import Diagnostic
+from build_tools.reading.loader import Entry
+from build_tools.reading.models import Call
+from build_tools.reading.models.common import to_rome
+from build_tools.reading.registry import CALLS
+from build_tools.deriving.status import derive_timing, today_in_rome
 
 #: Builds a link to ``path`` at ``line`` (e.g. the file on GitHub), or None for plain text.
 FileLink = Callable[[str, int], str | None]

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .loader import Content, Entry
-from .models import Call, Event, Service, Story
-from .models.common import ROME
-from .registry import CALLS, SERVICES, STORIES
-from .status import DEFAULT_CLOSING_SOON_DAYS, CallTiming, archive_year, derive_timing, today_in_rome
+from build_tools.reading.loader import Content, Entry
+from build_tools.reading.models import Call, Event, Service, Story
+from build_tools.reading.models.common import ROME
+from build_tools.reading.registry import CALLS, SERVICES, STORIES
+from build_tools.deriving.status import DEFAULT_CLOSING_SOON_DAYS, CallTiming, archive_year, derive_timing, today_in_rome
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Italian formatting for the page templates, registered by the plugin as Jinja filters.
 
-Builds on :mod:`build_tools.outputs.formatting` (shared with feeds and calendars) and adds
+Builds on :mod:`build_tools.outputs.italian` (shared with feeds and calendars) and adds
 what pages need besides: weekdays, event times, "mancano N giorni", ISO values for
 ``data-*`` attributes. Every date-time is shown in Europe/Rome; a bare date stays a date.
 """
@@ -12,8 +12,8 @@ from typing import Any, Callable
 
 from babel.dates import format_date, format_time
 
-from .models.common import ROME
-from .outputs.formatting import LOCALE, format_day, format_eur, format_moment, format_percent
+from build_tools.reading.models.common import ROME
+from build_tools.outputs.italian import LOCALE, format_day, format_eur, format_moment, format_percent
 
 
 def day(value: date | datetime | None) -> str:

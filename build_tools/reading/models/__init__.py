@@ -1,10 +1,10 @@
 """The schema: pydantic models are the single source of truth for content rules."""
 
-from .calls import Call, Pnrr, Window
-from .common import Contact, Link, Problem, Source
-from .services import Audience, Event, Service
-from .stories import Story
-from .vocab import (
+from build_tools.reading.models.calls import Call, Pnrr, Window
+from build_tools.reading.models.common import Contact, Link, Problem, Source
+from build_tools.reading.models.services import Audience, Event, Service
+from build_tools.reading.models.stories import Story
+from build_tools.reading.models.vocab import (
     Beneficiary, CallStatus, FundingSource, LabeledEnum, Pathway, PnrrMission, Region, Scope, Sector,
     ServiceFormat, ServiceKind, StatusOverride, SupportType, TargetGroup,
 )

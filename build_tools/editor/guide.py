@@ -5,11 +5,11 @@ The guide is hand-written Italian prose with generated regions between HTML comm
 
 - ``campi``: one table per collection and per nested block — key, Italian name, required or
   not, type and rules, description, allowed values with their Italian labels — read from
-  the pydantic models and the vocabularies (:mod:`build_tools.models`);
+  the pydantic models and the vocabularies (:mod:`build_tools.reading.models`);
 - ``stati``: the statuses a call can show, from :class:`CallStatus`;
 - ``modelli``: ready-to-paste templates, each validated by the checker when generated;
 - ``messaggi``: what the check prints for the common mistakes, produced by running the
-  checker on broken examples (:mod:`build_tools.guide_examples`), so every quoted message is real.
+  checker on broken examples (:mod:`build_tools.editor.guide_examples`), so every quoted message is real.
 
 ``python -m build_tools guide`` rewrites the regions; ``--check`` only compares, and the
 test suite fails when the committed guide and the models disagree.
@@ -30,13 +30,13 @@ from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .checks import STALE_VERIFIED_DAYS
-from .models import CallStatus
-from .models.common import (
+from build_tools.pipeline import STALE_VERIFIED_DAYS
+from build_tools.reading.models import CallStatus
+from build_tools.reading.models.common import (
     _check_email, _check_slug, _check_tag, _check_url, _parse_date, _parse_datetime, _parse_moment,
 )
-from .registry import COLLECTIONS, Collection
-from .status import ARCHIVED, DEFAULT_CLOSING_SOON_DAYS
+from build_tools.reading.registry import COLLECTIONS, Collection
+from build_tools.deriving.status import ARCHIVED, DEFAULT_CLOSING_SOON_DAYS
 
 
 class GuideError(Exception):
@@ -320,7 +320,7 @@ def render_statuses() -> str:
 # --- the file ----------------------------------------------------------------------------
 
 def regions() -> dict[str, Callable[[], str]]:
-    from .guide_examples import render_messages, render_templates
+    from build_tools.editor.guide_examples import render_messages, render_templates
 
     return {"campi": render_fields, "stati": render_statuses, "modelli": render_templates, "messaggi": render_messages}
 

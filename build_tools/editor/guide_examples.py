@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .checks import run_checks
-from .diagnostics import Diagnostic
-from .guide import GuideError
-from .models.common import ROME
+from build_tools.pipeline import run_checks
+from build_tools.diagnostics import Diagnostic
+from build_tools.editor.guide import GuideError
+from build_tools.reading.models.common import ROME
 
 #: "Now" for every example: the guide must not change from one day to the next.
 GUIDE_NOW = datetime(2027, 1, 15, 9, 0, tzinfo=ROME)

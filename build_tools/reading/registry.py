@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .models import Call, Service, Story
+from build_tools.reading.models import Call, Service, Story
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
 
-from ..models import Call, CallStatus, FundingSource
-from ..models.common import end_of
-from ..site import CallPage, StoryPage
-from .formatting import format_day, format_eur, format_moment, format_percent, join_labels
+from build_tools.reading.models import Call, CallStatus, FundingSource
+from build_tools.reading.models.common import end_of
+from build_tools.deriving.site import CallPage, StoryPage
+from build_tools.outputs.italian import format_day, format_eur, format_moment, format_percent, join_labels
 
 
 @dataclass(frozen=True)

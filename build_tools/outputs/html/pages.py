@@ -2,7 +2,7 @@
 
 Each page is a tiny Markdown file: front matter naming its template (under ``overrides/lab/``),
 its title and description, then the item's own Markdown body. The templates lay out the
-facts from :mod:`build_tools.views`; MkDocs renders the body. Story images are copied as-is.
+facts from :mod:`build_tools.outputs.html.views`; MkDocs renders the body. Story images are copied as-is.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..site import CallPage, ServicePage, Site, StoryPage
-from . import Output, SiteSettings
+from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
+from build_tools.outputs import Output, SiteSettings
 
 MARKDOWN = "text/markdown"
 

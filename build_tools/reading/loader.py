@@ -12,11 +12,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import frontmatter, safety
-from .diagnostics import Report
-from .messages import describe
-from .models.common import SLUG_MAX, SLUG_RE
-from .registry import COLLECTIONS, Collection
+from build_tools.reading import frontmatter, safety
+from build_tools.diagnostics import Report
+from build_tools.reading.messages import describe
+from build_tools.reading.models.common import SLUG_MAX, SLUG_RE
+from build_tools.reading.registry import COLLECTIONS, Collection
 
 
 @dataclass

@@ -23,13 +23,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .checks import run_checks
-from .clock import ClockError, resolve_now
-from .formatting import FILTERS
-from .outputs import SiteSettings, build_outputs
-from .site import build_site
-from .status import DEFAULT_CLOSING_SOON_DAYS
-from .views import SiteViews
+from build_tools.pipeline import run_checks
+from build_tools.clock import ClockError, resolve_now
+from build_tools.outputs.html.filters import FILTERS
+from build_tools.outputs import SiteSettings, build_outputs
+from build_tools.deriving.site import build_site
+from build_tools.deriving.status import DEFAULT_CLOSING_SOON_DAYS
+from build_tools.outputs.html.views import SiteViews
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads the live-reload server (watchdog, http.server...)
     from mkdocs.livereload import LiveReloadServer

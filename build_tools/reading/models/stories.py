@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Day, Problem, Slug, Source, StrictModel, Summary, Tag, Text, Title, Url
-from .vocab import Pathway, Region, Sector
+from build_tools.reading.models.common import Day, Problem, Slug, Source, StrictModel, Summary, Tag, Text, Title, Url
+from build_tools.reading.models.vocab import Pathway, Region, Sector
 
 
 class Story(StrictModel):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Contact, Instant, Problem, StrictModel, Summary, Text, Title, Url
-from .vocab import Beneficiary, LabeledEnum, Pathway, ServiceFormat, ServiceKind
+from build_tools.reading.models.common import Contact, Instant, Problem, StrictModel, Summary, Text, Title, Url
+from build_tools.reading.models.vocab import Beneficiary, LabeledEnum, Pathway, ServiceFormat, ServiceKind
 
 #: `audience` takes pathway and beneficiary values alike.
 Audience = LabeledEnum(  # type: ignore[call-overload]

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from .crosscheck import crosscheck
-from .diagnostics import Report
-from .loader import Content, content_files, load_content
-from .models import Call, CallStatus
-from .models.common import ROME
-from .registry import CALLS, COLLECTIONS
-from .status import DEFAULT_CLOSING_SOON_DAYS, derive_timing, today_in_rome
+from build_tools.deriving.crosscheck import crosscheck
+from build_tools.diagnostics import Report
+from build_tools.reading.loader import Content, content_files, load_content
+from build_tools.reading.models import Call, CallStatus
+from build_tools.reading.models.common import ROME
+from build_tools.reading.registry import CALLS, COLLECTIONS
+from build_tools.deriving.status import DEFAULT_CLOSING_SOON_DAYS, derive_timing, today_in_rome
 
 STALE_VERIFIED_DAYS = 90
 

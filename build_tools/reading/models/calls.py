@@ -6,11 +6,11 @@ from datetime import date, datetime
 
 from pydantic import Field
 
-from .common import (
+from build_tools.reading.models.common import (
     Contact, Day, Link, Moment, Money, Problem, Slug, StrictModel, Summary, Tag, Text, Title, Url,
     end_of, start_of,
 )
-from .vocab import (
+from build_tools.reading.models.vocab import (
     PNRR_COMPONENTS, Beneficiary, FundingSource, Pathway, PnrrMission, Scope, StatusOverride,
     SupportType, TargetGroup,
 )

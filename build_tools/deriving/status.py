@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from .models import Call, CallStatus
-from .models.common import ROME, start_of
+from build_tools.reading.models import Call, CallStatus
+from build_tools.reading.models.common import ROME, start_of
 
 DEFAULT_CLOSING_SOON_DAYS = 14
 

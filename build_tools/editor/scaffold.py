@@ -18,9 +18,9 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .messages import annotation_classes
-from .models.common import SLUG_MAX
-from .registry import Collection
+from build_tools.reading.messages import annotation_classes
+from build_tools.reading.models.common import SLUG_MAX
+from build_tools.reading.registry import Collection
 
 
 def slugify(title: str) -> str:

@@ -1,0 +1,1 @@
+"""Editors' tools: the guide, scaffolds, the CI job summary, the JSON Schema."""

@@ -1,0 +1,1 @@
+"""HTML is an output like feeds and calendars: the pipeline renders every generated page's content."""

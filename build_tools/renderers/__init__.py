@@ -1,0 +1,1 @@
+"""Renderer adapters: they only wrap the pipeline's pages in a theme's chrome."""
