@@ -1,29 +1,33 @@
-"""The whole check of contract §6: load, cross-check, and the deadline report."""
+"""The one pipeline entry: read → check → derive → outputs, for the CLI and every renderer.
+
+``run_checks`` is contract §6 (load, cross-check, deadline report); ``build`` goes on to
+derive the site and make every output (pages included) when the content has no error.
+Each call's timing is derived once here and read by the report, the site and the outputs.
+"""
 
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from babel.dates import format_date
-
 from build_tools.deriving.crosscheck import crosscheck
-from build_tools.diagnostics import Report
+from build_tools.deriving.deadlines import deadline_report
+from build_tools.deriving.site import Site, build_site
+from build_tools.deriving.status import DEFAULT_CLOSING_SOON_DAYS, CallTiming, derive_timing
+from build_tools.diagnostics import Diagnostic, Report
+from build_tools.outputs import Output, Page, SiteSettings, build_outputs
 from build_tools.reading.loader import Content, content_files, load_content
-from build_tools.reading.models import Call, CallStatus
-from build_tools.reading.models.common import ROME
 from build_tools.reading.registry import CALLS, COLLECTIONS
-from build_tools.deriving.status import DEFAULT_CLOSING_SOON_DAYS, derive_timing, today_in_rome
-
-STALE_VERIFIED_DAYS = 90
 
 
 @dataclass
 class CheckResult:
     content: Content
     report: Report
+    timings: dict[str, CallTiming] = field(default_factory=dict)  # slug → timing, derived once
 
     @property
     def ok(self) -> bool:
@@ -52,43 +56,56 @@ def run_checks(content_dir: Path, now: datetime, closing_soon_days: int = DEFAUL
     content = load_content_without_gc_pauses(content_dir, report)
     known = {c.name: {p.stem for p in content_files(content_dir / c.folder)} for c in COLLECTIONS}
     crosscheck(content, report, known)
-    deadline_report(content, report, now, closing_soon_days)
-    return CheckResult(content, report)
+    timings = derive_timings(content, now, closing_soon_days)
+    deadline_report(content, report, now, timings)
+    return CheckResult(content, report, timings)
 
 
-def _ago(days: int) -> str:
-    if days == 0:
-        return "oggi"
-    if days == 1:
-        return "ieri"
-    return f"da {days} giorni"
+def derive_timings(content: Content, now: datetime, closing_soon_days: int) -> dict[str, CallTiming]:
+    """Each call's status and dates at ``now``: derived here once, read by every later stage."""
+    return {e.slug: derive_timing(e.item, now, closing_soon_days) for e in content[CALLS.name]}  # type: ignore[arg-type]
 
 
-def deadline_report(content: Content, report: Report, now: datetime, closing_soon_days: int) -> None:
-    """Warnings that ask an editor to act: expired, closing soon, source not re-checked."""
-    today = today_in_rome(now)
-    for entry in content[CALLS.name]:
-        call = entry.item
-        assert isinstance(call, Call)
-        if call.draft:
-            continue
-        timing = derive_timing(call, now, closing_soon_days)
-        key = ("windows", timing.window_index, "deadline") if timing.window_index is not None else ("deadline",)
-        if timing.expired and timing.deadline_at is not None and timing.status is not CallStatus.CANCELLED:
-            day = timing.deadline_at.astimezone(ROME).date()  # the deadline may carry another offset
-            days = (today - day).days
-            when = format_date(day, "d MMMM y", locale="it")
-            report.warning(entry.path, entry.line_of(*key), "deadline_passed",
-                           f"scadenza passata {_ago(days)} ({when}): il bando è in archivio; "
-                           "se c'è una proroga aggiorna `deadline` e `deadline_extended_from`")
-        elif timing.status is CallStatus.CLOSING_SOON and timing.deadline_at is not None:
-            days = timing.days_left(now) or 0
-            when = format_date(timing.deadline_at.astimezone(ROME).date(), "d MMMM y", locale="it")
-            left = "oggi" if days == 0 else ("domani" if days == 1 else f"tra {days} giorni")
-            report.warning(entry.path, entry.line_of(*key), "closing_soon", f"scade {left} ({when})")
-        if not timing.archived and call.verified is not None:
-            age = (today - call.verified).days
-            if age > STALE_VERIFIED_DAYS:
-                report.warning(entry.path, entry.line_of("verified"), "stale_verified",
-                               f"fonte verificata {age} giorni fa (`verified: {call.verified.isoformat()}`): "
-                               "ricontrolla la pagina ufficiale e aggiorna la data")
+
+
+@dataclass
+class Build:
+    """What one run of the pipeline produced: the check, and (without errors) the site and its outputs."""
+
+    check: CheckResult
+    site: Site | None = None
+    outputs: list[Output | Page] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # stage → wall time, for `make bench`
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.check.report.sorted() if d.is_error]
+
+    @property
+    def pages(self) -> list[Page]:
+        return [o for o in self.outputs if isinstance(o, Page)]
+
+    @property
+    def files(self) -> list[Output]:
+        return [o for o in self.outputs if isinstance(o, Output)]
+
+    def error_text(self) -> str:
+        """The errors as the checker prints them, under one Italian headline."""
+        count = "1 errore" if len(self.errors) == 1 else f"{len(self.errors)} errori"
+        lines = "\n".join(d.format() for d in self.errors)
+        return f"il contenuto ha {count}: il sito non è stato costruito\n{lines}"
+
+
+def build(content_dir: Path, now: datetime, settings: SiteSettings,
+          closing_soon_days: int = DEFAULT_CLOSING_SOON_DAYS, root: Path | None = None) -> Build:
+    """Check the content; when it has no error, derive the site and make every output."""
+    started = time.perf_counter()
+    check = run_checks(content_dir, now, closing_soon_days, root=root)
+    result = Build(check, seconds={"check": time.perf_counter() - started})
+    if result.errors:
+        return result
+    started = time.perf_counter()
+    result.site = build_site(check.content, now, closing_soon_days, timings=check.timings)
+    result.outputs = build_outputs(result.site, settings)
+    result.seconds["outputs"] = time.perf_counter() - started
+    return result

@@ -185,7 +185,7 @@ def test_serve_watches_the_content_folder() -> None:
 
     plugin.on_serve(Server(), config=config, builder=None)
     assert watched == [str(REPO / "content")]
-    assert plugin.config.demo is True and plugin.config.closing_soon_days == 14
+    assert config.extra["demo"] is True and plugin.config.closing_soon_days == 14
     assert "search" not in config.plugins and config.theme["font"] is False and config.theme["language"] == "it"
 
 

@@ -23,9 +23,8 @@ from build_tools.pipeline import run_checks
 from build_tools.clock import resolve_now
 from build_tools.reading.models import CallStatus
 from build_tools.reading.models.common import ROME
-from build_tools.outputs import SiteSettings
+from build_tools.outputs import SiteSettings, build_outputs
 from build_tools.outputs.calendar import call_ics_path
-from build_tools.outputs.html.pages import build_pages
 from build_tools.reading.registry import CALLS, SERVICES, STORIES
 from build_tools.deriving.site import build_site
 from build_tools.deriving.facets import CALL_FACETS, STORY_FACETS, facet_views
@@ -419,10 +418,10 @@ def test_story_image_is_published_next_to_its_page(content_tree, fm, now) -> Non
     result = run_checks(root, now, 14)
     assert result.ok, [d.format() for d in result.report.errors]
     site = build_site(result.content, now)
-    outputs = {o.path: o for o in build_pages(site, SiteSettings(None))}
+    outputs = {o.path: o for o in build_outputs(site, SiteSettings(None))}
     assert outputs["storie/filiera/immagine.jpg"].content == b"\xff\xd8\xff\xe0 not really a jpeg"
-    page = outputs["storie/filiera.md"].content
-    assert page.startswith("---\ntemplate: \"lab/story.html\"\n") and "hide" not in page
+    page = outputs["storie/filiera.md"]
+    assert '<img src="immagine.jpg" alt="Cassette di ortaggi"' in page.content
     views = SiteViews(site, SiteSettings(None), outputs)
     assert views.stories[0].image_url == "storie/filiera/immagine.jpg"
 

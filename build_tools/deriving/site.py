@@ -133,9 +133,14 @@ def _archive_sort_key(page: CallPage) -> tuple:
     return (-stamp, page.call.title.casefold())
 
 
-def build_site(content: Content, now: datetime, closing_soon_days: int = DEFAULT_CLOSING_SOON_DAYS) -> Site:
-    """Derive the site at ``now``; ``content`` must have passed the checks."""
-    calls = {e.slug: CallPage(e, timing=derive_timing(e.item, now, closing_soon_days))  # type: ignore[arg-type]
+def build_site(content: Content, now: datetime, closing_soon_days: int = DEFAULT_CLOSING_SOON_DAYS,
+               timings: dict[str, CallTiming] | None = None) -> Site:
+    """Derive the site at ``now``; ``content`` must have passed the checks.
+
+    ``timings`` are the ones the check derived (slug → timing): reused, never derived twice.
+    """
+    timings = timings or {}
+    calls = {e.slug: CallPage(e, timing=timings.get(e.slug) or derive_timing(e.item, now, closing_soon_days))  # type: ignore[arg-type]
              for e in content[CALLS.name] if _is_published(e, now)}
     stories = {e.slug: StoryPage(e) for e in content[STORIES.name] if _is_published(e, now)}
     services = {e.slug: ServicePage(e) for e in content[SERVICES.name]}

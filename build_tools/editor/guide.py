@@ -30,7 +30,7 @@ from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from build_tools.pipeline import STALE_VERIFIED_DAYS
+from build_tools.deriving.deadlines import STALE_VERIFIED_DAYS
 from build_tools.reading.models import CallStatus
 from build_tools.reading.models.common import (
     _check_email, _check_slug, _check_tag, _check_url, _parse_date, _parse_datetime, _parse_moment,

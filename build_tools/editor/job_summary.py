@@ -15,13 +15,14 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from build_tools.pipeline import STALE_VERIFIED_DAYS, CheckResult
+from build_tools.deriving.deadlines import STALE_VERIFIED_DAYS
+from build_tools.pipeline import CheckResult
 from build_tools.diagnostics import Diagnostic
 from build_tools.reading.loader import Entry
 from build_tools.reading.models import Call
 from build_tools.reading.models.common import to_rome
 from build_tools.reading.registry import CALLS
-from build_tools.deriving.status import derive_timing, today_in_rome
+from build_tools.deriving.status import CallTiming, today_in_rome
 
 #: Builds a link to ``path`` at ``line`` (e.g. the file on GitHub), or None for plain text.
 FileLink = Callable[[str, int], str | None]
@@ -56,6 +57,7 @@ def render_summary(result: CheckResult, now: datetime, closing_soon_days: int,
     report = result.report
     diagnostics = report.sorted()
     calls = {report.relpath(e.path): e for e in result.content[CALLS.name]}
+    timings = {report.relpath(e.path): result.timings[e.slug] for e in result.content[CALLS.name]}
     files = sum(len(v) for v in result.content.entries.values())
     errors = [d for d in diagnostics if d.is_error]
     warnings = [d for d in diagnostics if not d.is_error]
@@ -73,8 +75,8 @@ def render_summary(result: CheckResult, now: datetime, closing_soon_days: int,
         "",
     ]
     out += _errors_section(errors, link)
-    out += _expired_section(by_code["deadline_passed"], calls, now, closing_soon_days, link)
-    out += _closing_section(by_code["closing_soon"], calls, now, closing_soon_days, link)
+    out += _expired_section(by_code["deadline_passed"], calls, timings, now, link)
+    out += _closing_section(by_code["closing_soon"], calls, timings, now, closing_soon_days, link)
     out += _stale_section(by_code["stale_verified"], calls, now, link)
     if others:
         out += [f"### Altri avvisi ({len(others)})", ""]
@@ -134,8 +136,8 @@ def _deadline_text(call: Call, moment: datetime) -> str:
     return f"{day}, ore {rome:%H:%M}" if call.is_timed or call.windows else day
 
 
-def _expired_section(items: list[Diagnostic], calls: dict[str, Entry], now: datetime, days: int,
-                     link: FileLink | None) -> list[str]:
+def _expired_section(items: list[Diagnostic], calls: dict[str, Entry], timings: dict[str, CallTiming],
+                     now: datetime, link: FileLink | None) -> list[str]:
     out = [f"### Scadenze passate ({len(items)})", ""]
     if not items:
         return out + ["Nessun bando con la scadenza passata.", ""]
@@ -145,7 +147,7 @@ def _expired_section(items: list[Diagnostic], calls: dict[str, Entry], now: date
         entry = calls[d.path]
         call = entry.item
         assert isinstance(call, Call)
-        deadline = derive_timing(call, now, days).deadline_at
+        deadline = timings[d.path].deadline_at
         if deadline is None:  # pragma: no cover - a passed deadline always exists
             continue
         ago = (today - to_rome(deadline).date()).days
@@ -169,8 +171,8 @@ def _ago(days: int) -> str:
     return "oggi" if days == 0 else ("ieri" if days == 1 else f"{days} giorni fa")
 
 
-def _closing_section(items: list[Diagnostic], calls: dict[str, Entry], now: datetime, days: int,
-                     link: FileLink | None) -> list[str]:
+def _closing_section(items: list[Diagnostic], calls: dict[str, Entry], timings: dict[str, CallTiming],
+                     now: datetime, days: int, link: FileLink | None) -> list[str]:
     out = [f"### In scadenza entro {days} giorni ({len(items)})", ""]
     if not items:
         return out + ["Nessun bando in scadenza.", ""]
@@ -179,7 +181,7 @@ def _closing_section(items: list[Diagnostic], calls: dict[str, Entry], now: date
         entry = calls[d.path]
         call = entry.item
         assert isinstance(call, Call)
-        timing = derive_timing(call, now, days)
+        timing = timings[d.path]
         if timing.deadline_at is None:  # pragma: no cover - closing soon implies a deadline
             continue
         left = timing.days_left(now) or 0

@@ -19,6 +19,8 @@ class SiteSettings:
     site_url: str | None  # absolute base URL, e.g. "https://legacooplazio.github.io/laboratorio/"; None = unknown
     demo: bool = False  # the content is illustrative: say so everywhere
     site_name: str = "Laboratorio di Contaminazione Digitale"
+    directory_urls: bool = True  # False: ``bandi/x.html``, for a preview opened from disk
+    hand_written: tuple[str, ...] = ()  # the renderer's own pages (``laboratorio.md``): links may point at them
 
 
 @dataclass(frozen=True)
@@ -30,16 +32,30 @@ class Output:
     media_type: str
 
 
-Builder = Callable[[Site, SiteSettings], list[Output]]
+@dataclass(frozen=True)
+class Page:
+    """One generated page: its source path (``bandi/x.md``), plain-text title and description,
+    and the three finished HTML parts a renderer places in its theme."""
+
+    path: str
+    title: str
+    description: str
+    content: str
+    head: str = ""
+    scripts: str = ""
+    hide: tuple[str, ...] = ("toc",)
+
+
+Builder = Callable[[Site, SiteSettings], list[Output | Page]]
 
 
 class DuplicateOutputError(ValueError):
     pass
 
 
-def collect(site: Site, settings: SiteSettings, builders: list[Builder]) -> list[Output]:
+def collect(site: Site, settings: SiteSettings, builders: list[Builder]) -> list[Output | Page]:
     """Run every builder; refuse two outputs at the same path (Pelican's writer guard)."""
-    outputs: list[Output] = []
+    outputs: list[Output | Page] = []
     seen: set[str] = set()
     for builder in builders:
         for output in builder(site, settings):
@@ -50,17 +66,20 @@ def collect(site: Site, settings: SiteSettings, builders: list[Builder]) -> list
     return outputs
 
 
-def default_builders() -> list[Builder]:
-    """Every output of the site, in a fixed order."""
+def file_builders() -> list[Builder]:
+    """Every output that is a file (not a page), in a fixed order."""
     from build_tools.outputs.calendar import build_calendars
     from build_tools.outputs.feeds import build_feeds
+    from build_tools.outputs.html.pages import build_images
     from build_tools.outputs.opendata import build_opendata
+
+    return [build_feeds, build_calendars, build_opendata, build_images]
+
+
+def build_outputs(site: Site, settings: SiteSettings) -> list[Output | Page]:
+    """All generated files, then every page (pages link only to files that exist)."""
     from build_tools.outputs.html.pages import build_pages
-    from build_tools.outputs.subscribe import build_subscribe_page
 
-    return [build_pages, build_subscribe_page, build_feeds, build_calendars, build_opendata]
-
-
-def build_outputs(site: Site, settings: SiteSettings) -> list[Output]:
-    """All generated files. Paths ending in ``.md`` become pages; the rest are copied as they are."""
-    return collect(site, settings, default_builders())
+    files = collect(site, settings, file_builders())
+    pages = build_pages(site, settings, [f for f in files if isinstance(f, Output)])
+    return collect(site, settings, [lambda _site, _settings: [*files, *pages]])

@@ -12,11 +12,11 @@ from urllib.parse import quote
 from build_tools.reading.models import FundingSource, Pathway, ServiceKind
 from build_tools.reading.registry import COLLECTIONS
 from build_tools.deriving.site import Site
-from build_tools.outputs import Output, SiteSettings
+from build_tools.outputs import SiteSettings
 from build_tools.outputs.calendar import DEADLINES_PATH, EVENTS_PATH
 from build_tools.outputs.feeds import ATOM, FEEDS_BY_ID, RSS, SITE_WIDE, FeedSpec, pathway_feed, source_feed
 from build_tools.outputs.opendata import DATASETS, LICENSE, LICENSE_URL, data_schema_path
-from build_tools.outputs.html.pages import markdown_page, source_uri
+from build_tools.outputs.html.urls import source_uri
 
 PATH = "iscriviti.md"
 
@@ -167,11 +167,9 @@ def render_subscribe(site: Site, settings: SiteSettings) -> str:
     ]
     body += _feeds_section(site, settings) + _filtered_section(site, settings)
     body += _calendar_section(settings) + _data_section(settings) + _help_section(site)
-    meta = {"title": "Iscriviti",
-            "description": "Come seguire i nuovi bandi, le scadenze e le storie del Laboratorio: "
-                           "feed RSS e Atom, calendari e dati aperti."}
-    return markdown_page(meta, "\n".join(body))
+    return "\n".join(body)
 
 
-def build_subscribe_page(site: Site, settings: SiteSettings) -> list[Output]:
-    return [Output(PATH, render_subscribe(site, settings), "text/markdown")]
+TITLE = "Iscriviti"
+DESCRIPTION = ("Come seguire i nuovi bandi, le scadenze e le storie del Laboratorio: "
+               "feed RSS e Atom, calendari e dati aperti.")

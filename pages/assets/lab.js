@@ -167,12 +167,23 @@
 
   /* ---- header search button ---- */
 
+  /* The site's root, from this script's own address (assets/lab.js): works under any base path. */
+  var ROOT = (function () {
+    var src = document.currentScript && document.currentScript.src;
+    return src ? src.replace(/assets\/lab\.js(\?.*)?$/, "") : "/";
+  })();
+  var MAGNIFY = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>';
+
   function addHeaderSearch() {
-    var template = document.getElementById("lab-header-search");
     var header = document.querySelector(".md-header__inner");
-    if (!template || !header || header.querySelector(".lab-header-search")) return;
-    var source = header.querySelector(".md-header__source");
-    header.insertBefore(template.content.cloneNode(true), source);
+    if (!header || header.querySelector(".lab-header-search")) return;
+    var link = document.createElement("a");
+    link.href = ROOT + (location.protocol === "file:" ? "cerca.html" : "cerca/");
+    link.className = "md-header__button md-icon lab-header-search";
+    link.title = "Cerca nel sito";
+    link.setAttribute("aria-label", "Cerca nel sito");
+    link.innerHTML = MAGNIFY;
+    header.insertBefore(link, header.querySelector(".md-header__source"));
   }
 
   function init() {

@@ -1,63 +1,47 @@
-"""Generated Markdown pages: one per published item, plus the listings and the archive.
+"""Every generated page, rendered by the pipeline: home, listings, archive, items, search, subscribe.
 
-Each page is a tiny Markdown file: front matter naming its template (under ``overrides/lab/``),
-its title and description, then the item's own Markdown body. The templates lay out the
-facts from :mod:`build_tools.outputs.html.views`; MkDocs renders the body. Story images are copied as-is.
+Runs after the file outputs (feeds, calendars, data, images), so a page links only to files
+that exist. Titles and descriptions stay plain text here; a renderer adapter escapes them
+where its theme prints them (see :mod:`build_tools.renderers.stubs`).
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
-from build_tools.outputs import Output, SiteSettings
+from build_tools.outputs import Output, Page, SiteSettings
+from build_tools.outputs.html.markdown import render_markdown
+from build_tools.outputs.html.render import PageRenderer
+from build_tools.outputs.html.urls import image_path, source_uri
+from build_tools.outputs.html.views import SiteViews
+from build_tools.outputs.subscribe import DESCRIPTION as SUBSCRIBE_DESCRIPTION
+from build_tools.outputs.subscribe import PATH as SUBSCRIBE_PATH
+from build_tools.outputs.subscribe import TITLE as SUBSCRIBE_TITLE
+from build_tools.outputs.subscribe import render_subscribe
 
-MARKDOWN = "text/markdown"
+HOME = ("index.md", "home.html", "Bandi, idee e servizi per la cooperazione digitale",
+        "Il laboratorio di Legacoop Lazio dove cooperative, università, professionisti, enti locali e "
+        "cittadini trasformano idee in progetti digitali e nuove imprese cooperative.")
+SEARCH = ("cerca.md", "search.html", "Cerca",
+          "Cerca tra i bandi, le storie e i servizi del Laboratorio di Contaminazione Digitale.")
 
 #: Listing pages: (source path, template, title, description).
 LISTINGS: tuple[tuple[str, str, str, str], ...] = (
-    ("bandi/index.md", "lab/calls.html", "Bandi e finanziamenti",
+    HOME,
+    ("bandi/index.md", "calls.html", "Bandi e finanziamenti",
      "Bandi e finanziamenti aperti o in arrivo per cooperative, imprese, università ed enti: "
      "scadenze, importi e chi può partecipare."),
-    ("bandi/archivio.md", "lab/archive.html", "Archivio dei bandi",
+    ("bandi/archivio.md", "archive.html", "Archivio dei bandi",
      "I bandi chiusi o annullati, anno per anno."),
-    ("storie/index.md", "lab/stories.html", "Storie di cooperative innovative",
+    ("storie/index.md", "stories.html", "Storie di cooperative innovative",
      "Idee innovative cooperative: come il digitale ha cambiato il lavoro di cooperative italiane."),
-    ("servizi/index.md", "lab/services.html", "I servizi del Laboratorio",
+    ("servizi/index.md", "services.html", "I servizi del Laboratorio",
      "Informazione, orientamento, seminari e webinar, capacity building e coaching per cooperative e nuove imprese."),
-    ("eventi/index.md", "lab/events.html", "Eventi",
+    ("eventi/index.md", "events.html", "Eventi",
      "I prossimi seminari, webinar e sportelli del Laboratorio di Contaminazione Digitale."),
+    SEARCH,
 )
 
-_TEMPLATES = {"bandi": "lab/call.html", "storie": "lab/story.html", "servizi": "lab/service.html"}
-
-
-def source_uri(page: CallPage | StoryPage | ServicePage) -> str:
-    """Source path of an item page: ``bandi/<slug>.md`` (published at ``bandi/<slug>/``)."""
-    return page.url.rstrip("/") + ".md"
-
-
-def image_path(page: StoryPage) -> str | None:
-    """Where a story's image is published: ``storie/<slug>/immagine.<ext>``."""
-    image = page.story.image
-    if not image:
-        return None
-    return f"{page.url}immagine{Path(image).suffix.lower()}"
-
-
-def markdown_page(meta: dict[str, Any], body: str = "") -> str:
-    """Front matter (JSON is valid YAML, so every title is safely quoted) and body."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n" + body.strip() + "\n"
-
-
-def _item(page: CallPage | StoryPage | ServicePage) -> Output:
-    item = page.entry.item
-    meta = {"template": _TEMPLATES[page.entry.collection.url_prefix],
-            "title": item.title, "description": item.summary}  # type: ignore[attr-defined]
-    return Output(source_uri(page), markdown_page(meta, page.entry.body), MARKDOWN)
+_TEMPLATES = {"bandi": "call.html", "storie": "story.html", "servizi": "service.html"}
 
 
 def _image(site: Site, page: StoryPage) -> Output | None:
@@ -71,13 +55,35 @@ def _image(site: Site, page: StoryPage) -> Output | None:
     return None
 
 
-def build_pages(site: Site, settings: SiteSettings) -> list[Output]:
-    """Every listing and item page, and the story images."""
-    outputs = [Output(path, markdown_page({"template": template, "title": title, "description": text,
-                                           "hide": ["toc"]}), MARKDOWN)
-               for path, template, title, text in LISTINGS]
-    pages: list[CallPage | StoryPage | ServicePage] = [*site.calls, *site.stories, *site.services]
-    outputs.extend(_item(page) for page in pages)
+def build_images(site: Site, settings: SiteSettings) -> list[Output]:
+    """Story images, copied as they are."""
     images = (_image(site, story) for story in site.stories)
-    outputs.extend(image for image in images if image is not None)
-    return outputs
+    return [image for image in images if image is not None]
+
+
+def page_sources(site: Site) -> list[str]:
+    """Source paths of every generated page (what links between pages may point at)."""
+    items: list[CallPage | StoryPage | ServicePage] = [*site.calls, *site.stories, *site.services]
+    return [path for path, *_ in LISTINGS] + [SUBSCRIBE_PATH] + [source_uri(p) for p in items]
+
+
+def build_pages(site: Site, settings: SiteSettings, files: list[Output]) -> list[Page]:
+    """Every page's finished HTML parts, linking only to ``files`` that exist."""
+    views = SiteViews(site, settings, (f.path for f in files))
+    renderer = PageRenderer(views, [*page_sources(site), *settings.hand_written], settings.directory_urls)
+    pages = [renderer.render(template, path, title, text, feeds=views.feed_links())
+             for path, template, title, text in LISTINGS]
+    subscribe = render_markdown(render_subscribe(site, settings), "",
+                                lambda target: renderer.linker.relative(target, renderer.url_of(SUBSCRIBE_PATH)))
+    pages.append(renderer.render("markdown.html", SUBSCRIBE_PATH, SUBSCRIBE_TITLE, SUBSCRIBE_DESCRIPTION,
+                                 body=renderer.safe_own(subscribe), feeds=views.feed_links()))
+    for group in (site.calls, site.stories, site.services):
+        for page in group:
+            source = source_uri(page)
+            item = views.item(source)
+            entry = page.entry
+            pages.append(renderer.render(
+                _TEMPLATES[entry.collection.url_prefix], source, entry.item.title,  # type: ignore[attr-defined]
+                entry.item.summary,  # type: ignore[attr-defined]
+                body=renderer.body_html(entry.body, source), item=item, feeds=views.feed_links(item)))
+    return pages

@@ -24,7 +24,7 @@ from build_tools.reading.models.common import ROME, end_of, start_of
 from build_tools.outputs import SiteSettings
 from build_tools.outputs.calendar import call_ics_path
 from build_tools.outputs.feeds import FeedLink, feed_links
-from build_tools.outputs.html.pages import image_path, source_uri
+from build_tools.outputs.html.urls import image_path, source_uri
 from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
 
 

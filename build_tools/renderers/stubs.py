@@ -1,0 +1,45 @@
+"""A generated page as a renderer reads it: a Markdown file whose front matter carries only data.
+
+Every renderer (MkDocs, ProperDocs, Zensical) prints ``title`` and ``description`` in its
+theme without escaping them, so they are HTML-escaped here, once; the finished HTML parts
+travel as ``lab_head``, ``lab_html`` and ``lab_scripts`` and are printed as they are by
+``overrides/main.html``. The body stays empty: no renderer parses our content as Markdown.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import escape
+
+from build_tools.outputs import Page
+
+
+def escaped(text: str) -> str:
+    """Plain text made safe for any HTML context a theme prints it in (text or attribute)."""
+    return str(escape(" ".join(text.split())))
+
+
+def stub_meta(page: Page) -> dict[str, Any]:
+    """What the theme reads directly: the escaped title and description, which chrome to hide."""
+    return {"title": escaped(page.title), "description": escaped(page.description), "hide": list(page.hide)}
+
+
+def html_meta(page: Page) -> dict[str, str]:
+    """The finished HTML parts, printed by ``overrides/main.html``."""
+    return {"lab_head": page.head, "lab_html": page.content, "lab_scripts": page.scripts}
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter with every value as JSON (JSON is YAML: any text is safely quoted)."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def stub(page: Page, with_html: bool = True) -> str:
+    """The Markdown file for ``page``: data-only front matter, empty body."""
+    meta = stub_meta(page)
+    if with_html:
+        meta.update(html_meta(page))
+    return front_matter(meta)
