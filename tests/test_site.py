@@ -418,7 +418,7 @@ def test_story_image_is_published_next_to_its_page(content_tree, fm, now) -> Non
     result = run_checks(root, now, 14)
     assert result.ok, [d.format() for d in result.report.errors]
     site = build_site(result.content, now)
-    outputs = {o.path: o for o in build_outputs(site, SiteSettings(None))}
+    outputs = {o.path: o for o in build_outputs(site, SiteSettings("https://example.org/"))}
     assert outputs["storie/filiera/immagine.jpg"].content == b"\xff\xd8\xff\xe0 not really a jpeg"
     page = outputs["storie/filiera.md"]
     assert '<img src="immagine.jpg" alt="Cassette di ortaggi"' in page.content
