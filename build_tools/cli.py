@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from build_tools.clock import ClockError, resolve_now
+from build_tools.renderers import RENDERERS
 
 # Each command imports what it needs: `build` and `serve` hand over to MkDocs (a new process
 # that loads the pipeline itself), and need not load it here first.
@@ -49,7 +50,16 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text in (("build", "costruisce il sito in site/"), ("serve", "anteprima del sito su http://127.0.0.1:8000")):
         command = sub.add_parser(name, help=help_text)
         command.add_argument("--today", help="data da usare come 'oggi'")
+        if name == "build":
+            command.add_argument("--renderer", choices=RENDERERS,
+                                 help="costruisce senza il plugin: prepara le pagine (stage) e le fa impaginare "
+                                      "da mkdocs, properdocs o zensical")
         command.add_argument("mkdocs_args", nargs=argparse.REMAINDER, help="altri argomenti per mkdocs")
+
+    stage = sub.add_parser("stage", help="scrive in DIR le pagine e la configurazione per un renderer, senza plugin")
+    stage.add_argument("dir", help="cartella di destinazione (docs/ e mkdocs.yml)")
+    stage.add_argument("--today", help="data da usare come 'oggi'")
+    stage.add_argument("-f", "--config-file", default="mkdocs.yml", help="configurazione di partenza (default: mkdocs.yml)")
     return parser
 
 
@@ -135,6 +145,44 @@ def cmd_guide(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stage(args: argparse.Namespace) -> int:
+    from build_tools.renderers.stage import StageError, stage
+
+    try:
+        staged = stage(Path(args.dir), resolve_now(args.today), Path(args.config_file))
+    except StageError as exc:
+        print(f"errore: {exc}", file=sys.stderr)
+        return 1
+    print(f"pagine pronte in {staged.config_file.parent.as_posix()}: "
+          f"`mkdocs build -f {staged.config_file.as_posix()}` (oppure properdocs, zensical)")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """``build --renderer``: stage in a temporary folder, render with that renderer, index for search."""
+    import tempfile
+
+    from build_tools.renderers.search import SearchIndexError
+    from build_tools.renderers.stage import StageError, render, stage
+
+    extra = [a for a in args.mkdocs_args if a != "--"]
+    site_dir = Path("site")
+    for flag in ("-d", "--site-dir"):
+        if flag in extra:
+            at = extra.index(flag)
+            site_dir = Path(extra[at + 1])
+            del extra[at:at + 2]
+    try:
+        with tempfile.TemporaryDirectory(prefix="lab-stage-") as folder:
+            staged = stage(Path(folder), resolve_now(args.today), site_dir=site_dir)
+            render(staged, args.renderer, extra=extra)
+    except (StageError, SearchIndexError) as exc:
+        print(f"errore: {exc}", file=sys.stderr)
+        return 1
+    print(f"sito costruito con {args.renderer} in {site_dir.as_posix()}")
+    return 0
+
+
 def cmd_mkdocs(args: argparse.Namespace) -> int:
     """Run MkDocs (strict) with "now" fixed in the environment, so the plugin sees the same date."""
     env = dict(os.environ)
@@ -151,9 +199,16 @@ def cmd_mkdocs(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": cmd_check, "new": cmd_new, "schema": cmd_schema, "guide": cmd_guide, "build": cmd_mkdocs, "serve": cmd_mkdocs}
+    handlers = {"check": cmd_check, "new": cmd_new, "schema": cmd_schema, "guide": cmd_guide, "build": cmd_mkdocs,
+                "serve": cmd_mkdocs, "stage": cmd_stage}
+    if args.command == "build" and args.renderer:
+        return _guarded(cmd_render, args)
+    return _guarded(handlers[args.command], args)
+
+
+def _guarded(handler, args: argparse.Namespace) -> int:  # noqa: ANN001 - a command handler
     try:
-        return handlers[args.command](args)
+        return handler(args)
     except ClockError as exc:
         print(f"errore: {exc}", file=sys.stderr)
         return 2
