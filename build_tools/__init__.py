@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from build_tools.pipeline import CheckResult, run_checks
     from build_tools.clock import resolve_now
-    from build_tools.diagnostics import ContentError, Diagnostic, Severity
+    from build_tools.diagnostics import Diagnostic, Severity
     from build_tools.deriving.site import Site, build_site
 
-__all__ = ["CheckResult", "ContentError", "Diagnostic", "Severity", "Site", "build_site", "resolve_now", "run_checks"]
-_MODULES = {"CheckResult": "pipeline", "run_checks": "pipeline", "resolve_now": "clock", "ContentError": "diagnostics",
-            "Diagnostic": "diagnostics", "Severity": "diagnostics", "Site": "deriving.site", "build_site": "deriving.site"}
+__all__ = ["CheckResult", "Diagnostic", "Severity", "Site", "build_site", "resolve_now", "run_checks"]
+_MODULES = {"CheckResult": "pipeline", "run_checks": "pipeline", "resolve_now": "clock", "Diagnostic": "diagnostics", "Severity": "diagnostics", "Site": "deriving.site", "build_site": "deriving.site"}
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - whatever the name is

@@ -75,19 +75,6 @@ class Report:
         """Stable, reading order: by file, then line."""
         return sorted(self.items, key=lambda d: (d.path, d.line, d.severity.value, d.message))
 
-    def errors_in(self, path: str) -> bool:
-        return any(d.is_error and d.path == path for d in self.items)
-
-
-class ContentError(Exception):
-    """Raised at the edges (CLI, plugin) when the content cannot be published."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        self.diagnostics = diagnostics
-        lines = "\n".join(d.format() for d in diagnostics)
-        super().__init__(f"Il contenuto ha {len(diagnostics)} problemi:\n{lines}")
-
-
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 

@@ -7,6 +7,8 @@ until someone runs ``python -m build_tools guide``.
 
 from __future__ import annotations
 
+import json
+
 import re
 import subprocess
 import sys
@@ -103,12 +105,20 @@ def test_every_status_appears_with_its_label() -> None:
     assert set(guide.status_rules()) == set(CallStatus)
 
 
-def test_hand_written_notes_point_at_real_fields() -> None:
-    models = {c.model.__name__: c.model for c in COLLECTIONS}
+def test_field_notes_live_on_the_models_and_reach_schema_and_guide() -> None:
+    """One source: the guide's descriptions and "required when" texts are the models' own."""
+    from build_tools.editor.schema import collection_schema
+
+    fields = region(committed(), "campi")
     for collection in COLLECTIONS:
-        models.update({nested.__name__: nested for _, _, nested in nested_blocks(collection.model)})
-    for model_name, field in [*guide.NOTES, *guide.CONDITIONAL]:
-        assert field in models[model_name].model_fields, f"{model_name}.{field}"
+        schema = json.dumps(collection_schema(collection), ensure_ascii=False)
+        blocks = [collection.model, *(nested for _, _, nested in nested_blocks(collection.model))]
+        for model in blocks:
+            for name, info in model.model_fields.items():
+                assert info.title, f"{model.__name__}.{name} has no Italian title"
+                if info.description:
+                    assert json.dumps(info.description, ensure_ascii=False)[1:-1] in schema, f"{model.__name__}.{name}"
+                    assert " ".join(info.description.split()).replace("|", "\\|") in fields, f"{model.__name__}.{name}"
 
 
 def test_messages_are_real_checker_output_for_each_common_mistake() -> None:

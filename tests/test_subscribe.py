@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 import pytest
-import yaml
 
 from build_tools import build_site, run_checks
 from build_tools.reading.models import FundingSource, Pathway

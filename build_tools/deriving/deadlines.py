@@ -13,11 +13,11 @@ from babel.dates import format_date
 from build_tools.diagnostics import Report
 from build_tools.reading.loader import Content
 from build_tools.reading.models import Call, CallStatus
+from build_tools.reading.models.calls import STALE_VERIFIED_DAYS
 from build_tools.reading.models.common import ROME
 from build_tools.reading.registry import CALLS
 from build_tools.deriving.status import CallTiming, today_in_rome
 
-STALE_VERIFIED_DAYS = 90
 
 
 def _ago(days: int) -> str:

@@ -30,7 +30,8 @@ from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from build_tools.deriving.deadlines import STALE_VERIFIED_DAYS
+from build_tools.reading.models.calls import STALE_VERIFIED_DAYS
+from build_tools.editor.guide_examples import GuideError, render_messages, render_templates
 from build_tools.reading.models import CallStatus
 from build_tools.reading.models.common import (
     _check_email, _check_slug, _check_tag, _check_url, _parse_date, _parse_datetime, _parse_moment,
@@ -39,77 +40,11 @@ from build_tools.reading.registry import COLLECTIONS, Collection
 from build_tools.deriving.status import ARCHIVED, DEFAULT_CLOSING_SOON_DAYS
 
 
-class GuideError(Exception):
-    """The guide cannot be updated (missing file or markers)."""
-
-
 def marker(name: str, end: bool = False) -> str:
     return f"<!-- {name}:{'fine' if end else 'inizio'} -->"
 
 
 # --- field tables ------------------------------------------------------------------------
-
-#: Required only together with another key (cross-field rules of the models' ``problems()``).
-CONDITIONAL: dict[tuple[str, str], str] = {
-    ("Call", "deadline"): "sì, salvo `rolling: true` o `windows`",
-    ("Call", "pnrr"): "con `funding_source: pnrr`",
-    ("Call", "status_note"): "con `status_override`",
-    ("Story", "image_alt"): "con `image`",
-}
-
-#: What a field means for an editor, where its title alone does not say it.
-NOTES: dict[tuple[str, str], str] = {
-    ("Call", "title"): "il nome del bando come lo capirebbe un'impresa, non la sigla del decreto",
-    ("Call", "funder"): "chi mette i soldi, per esempio «Regione Lazio», «Ministero delle Imprese e del Made in Italy»",
-    ("Call", "managing_body"): "chi gestisce il bando, se diverso dal finanziatore (per esempio «Lazio Innova», «Invitalia»)",
-    ("Call", "funding_source"): "da dove vengono i fondi",
-    ("Call", "support_types"): "che forma ha l'aiuto; se sono più d'una, indicale tutte",
-    ("Call", "beneficiaries"): "chi può presentare la domanda",
-    ("Call", "target_groups"): "le persone a cui il bando dà priorità, punteggi o riserve",
-    ("Call", "pathways"): "per chi è adatto tra i due percorsi del Laboratorio",
-    ("Call", "scope"): "dove vale il bando",
-    ("Call", "documents"): "allegati utili: bando, modulistica, domande frequenti",
-    ("Call", "contact"): "a chi rivolgersi per informazioni sul bando",
-    ("Call", "area"): "il territorio preciso, se l'ambito non basta (per esempio «Città metropolitana di Roma Capitale»)",
-    ("Call", "opens"): "da quando si può presentare la domanda; prima di questa data il bando è «In apertura»",
-    ("Call", "deadline_extended_from"): "la scadenza di prima, quando l'ente concede una proroga: deve essere prima della nuova `deadline`",
-    ("Call", "windows"): "per i bandi con più «sportelli» o finestre: sostituisce `opens`/`deadline`, in ordine e senza sovrapposizioni",
-    ("Call", "rolling"): "`true` per i bandi a sportello, aperti fino a esaurimento fondi; una `deadline` li chiude comunque",
-    ("Call", "status_override"): "solo quando l'ente sospende, esaurisce i fondi o annulla il bando",
-    ("Call", "status_note"): "una frase che spiega il motivo, mostrata sulla scheda",
-    ("Call", "budget_total_eur"): "in euro, solo cifre: `1500000` (senza punti né simbolo €)",
-    ("Call", "min_grant_eur"): "in euro, solo cifre; non più del contributo massimo",
-    ("Call", "max_grant_eur"): "in euro, solo cifre",
-    ("Call", "funding_rate_pct"): "la percentuale delle spese coperta, per esempio `50`",
-    ("Call", "url"): "la pagina ufficiale del bando sul sito dell'ente",
-    ("Call", "tags"): "parole chiave per la ricerca, minuscole con trattini",
-    ("Call", "published"): "la data in cui la scheda va online; una data futura programma la pubblicazione",
-    ("Call", "updated"): "da scrivere a ogni modifica importante (proroga, nuove risorse): il bando riappare nei feed",
-    ("Call", "verified"): f"l'ultima volta che qualcuno ha ricontrollato la pagina ufficiale; dopo {STALE_VERIFIED_DAYS} giorni il controllo lo segnala",
-    ("Call", "related_stories"): "nomi dei file (senza `.md`) in `content/stories/`",
-    ("Call", "related_services"): "nomi dei file (senza `.md`) in `content/services/`",
-    ("Call", "draft"): "`true`: il file viene controllato ma non pubblicato",
-    ("Story", "cooperative"): "il nome della cooperativa protagonista",
-    ("Story", "sector"): "il settore in cui lavora la cooperativa",
-    ("Story", "regions"): "dove lavora la cooperativa",
-    ("Story", "pathway"): "il percorso del Laboratorio a cui la storia si collega",
-    ("Story", "source"): "chi ha raccontato la storia (per esempio una fondazione o una rivista)",
-    ("Story", "cooperative_url"): "il sito della cooperativa",
-    ("Story", "technologies"): "per esempio `ai`, `cloud`, `e-commerce`",
-    ("Story", "published"): "la data in cui la storia va online; una data futura programma la pubblicazione",
-    ("Story", "image"): "per esempio `content/stories/immagini/nome.jpg`",
-    ("Story", "image_alt"): "descrive l'immagine a chi non la vede",
-    ("Story", "related_calls"): "nomi dei file (senza `.md`) in `content/calls/`",
-    ("Story", "draft"): "`true`: il file viene controllato ma non pubblicato",
-    ("Service", "kind"): "ogni tipo compare in un solo file: i servizi sono esattamente cinque",
-    ("Service", "audience"): "percorsi e tipi di impresa a cui il servizio si rivolge",
-    ("Service", "format"): "come si svolge il servizio",
-    ("Service", "how_to_access"): "come chiedere il servizio, in una o due frasi",
-    ("Service", "events"): "seminari, webinar, incontri: vedi la tabella «Eventi»",
-    ("Event", "start"): "con l'ora, per esempio `2027-01-20T15:00`",
-    ("Event", "end"): "dopo `start`",
-    ("Window", "label"): "per esempio «Prima finestra»",
-}
 
 _VALIDATOR_TEXT: dict[Callable[..., Any], str] = {
     _check_url: "indirizzo web completo, `https://…`",
@@ -222,9 +157,9 @@ def rule(annotation: Any, meta: list[Any]) -> str:
 
 
 def required_text(model: type[BaseModel], name: str, info: FieldInfo) -> str:
-    conditional = CONDITIONAL.get((model.__name__, name))
-    if conditional:
-        return conditional
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    if extra.get("required_when"):
+        return str(extra["required_when"])
     if not info.is_required():
         return "no"
     low = _constraint(list(info.metadata), MinLen)
@@ -244,8 +179,7 @@ def cell(text: str) -> str:
 
 
 def describe_field(model: type[BaseModel], name: str, info: FieldInfo) -> str:
-    parts = [info.description or "", NOTES.get((model.__name__, name), "")]
-    text = "; ".join(p for p in parts if p)
+    text = info.description or ""
     if info.annotation is bool and info.default is False:
         text = (text + "; " if text else "") + "se manca vale `false`"
     return text
@@ -320,8 +254,6 @@ def render_statuses() -> str:
 # --- the file ----------------------------------------------------------------------------
 
 def regions() -> dict[str, Callable[[], str]]:
-    from build_tools.editor.guide_examples import render_messages, render_templates
-
     return {"campi": render_fields, "stati": render_statuses, "modelli": render_templates, "messaggi": render_messages}
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from build_tools.deriving.deadlines import STALE_VERIFIED_DAYS
+from build_tools.reading.models.calls import STALE_VERIFIED_DAYS
 from build_tools.pipeline import CheckResult
 from build_tools.diagnostics import Diagnostic
 from build_tools.reading.loader import Entry

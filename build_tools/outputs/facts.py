@@ -165,9 +165,6 @@ def facts_html(summary: str, facts: list[Fact], note: str | None = None) -> str:
     return f"{lead}<p>{escape(summary)}</p><ul>{items}</ul>"
 
 
-def facts_text(facts: list[Fact]) -> str:
-    return "\n".join(f"{f.label}: {f.value}" for f in facts)
-
 
 def updated_note(call: Call, today: date) -> str | None:
     """"Aggiornato il 15 ottobre 2026" when the call changed after its first publication."""

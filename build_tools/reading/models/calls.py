@@ -16,6 +16,10 @@ from build_tools.reading.models.vocab import (
 )
 
 
+#: A source not re-checked for this many days gets a warning (the guide says so too).
+STALE_VERIFIED_DAYS = 90
+
+
 class Pnrr(StrictModel):
     """Where a PNRR call sits in the plan."""
 
@@ -30,7 +34,7 @@ class Pnrr(StrictModel):
 class Window(StrictModel):
     """One application window of a call that opens more than once (`windows`)."""
 
-    label: Text | None = Field(None, title="Nome della finestra")
+    label: Text | None = Field(None, title="Nome della finestra", description='per esempio «Prima finestra»')
     opens: Moment | None = Field(None, title="Apertura")
     deadline: Moment = Field(title="Scadenza")
 
@@ -38,39 +42,39 @@ class Window(StrictModel):
 class Call(StrictModel):
     """A funding call or instrument."""
 
-    title: Title = Field(title="Titolo")
+    title: Title = Field(title="Titolo", description="il nome del bando come lo capirebbe un'impresa, non la sigla del decreto")
     summary: Summary = Field(title="Sintesi", description="testo semplice, 20–400 caratteri: elenchi, feed e anteprime")
-    funder: Text = Field(title="Ente finanziatore")
-    managing_body: Text | None = Field(None, title="Soggetto gestore")
-    funding_source: FundingSource = Field(title="Fonte del finanziamento")
-    pnrr: Pnrr | None = Field(None, title="PNRR", description="obbligatorio con `funding_source: pnrr`")
-    support_types: list[SupportType] = Field(min_length=1, title="Tipo di agevolazione")
-    beneficiaries: list[Beneficiary] = Field(min_length=1, title="Beneficiari")
-    target_groups: list[TargetGroup] = Field(default_factory=list, title="Destinatari prioritari")
-    pathways: list[Pathway] = Field(min_length=1, title="Percorsi")
-    scope: Scope = Field(title="Ambito territoriale")
-    area: Text | None = Field(None, title="Area")
-    opens: Moment | None = Field(None, title="Apertura")
-    deadline: Moment | None = Field(None, title="Scadenza", description="una data sola vale fino alle 23:59:59 (ora di Roma)")
-    deadline_extended_from: Moment | None = Field(None, title="Scadenza precedente (proroga)")
-    windows: list[Window] = Field(default_factory=list, title="Finestre")
-    rolling: bool = Field(False, title="A sportello")
-    status_override: StatusOverride | None = Field(None, title="Stato impostato a mano")
-    status_note: Text | None = Field(None, title="Nota sullo stato")
-    budget_total_eur: Money | None = Field(None, title="Dotazione complessiva (€)")
-    min_grant_eur: Money | None = Field(None, title="Contributo minimo (€)")
-    max_grant_eur: Money | None = Field(None, title="Contributo massimo (€)")
-    funding_rate_pct: float | None = Field(None, gt=0, le=100, title="Intensità dell'aiuto (%)")
-    url: Url = Field(title="Pagina ufficiale")
-    documents: list[Link] = Field(default_factory=list, title="Documenti")
-    contact: Contact | None = Field(None, title="Contatti")
-    tags: list[Tag] = Field(default_factory=list, title="Etichette")
-    published: Day = Field(title="Data di pubblicazione")
-    updated: Day | None = Field(None, title="Ultimo aggiornamento")
-    verified: Day | None = Field(None, title="Ultima verifica della fonte")
-    related_stories: list[Slug] = Field(default_factory=list, title="Storie collegate")
-    related_services: list[Slug] = Field(default_factory=list, title="Servizi collegati")
-    draft: bool = Field(False, title="Bozza")
+    funder: Text = Field(title="Ente finanziatore", description='chi mette i soldi, per esempio «Regione Lazio», «Ministero delle Imprese e del Made in Italy»')
+    managing_body: Text | None = Field(None, title="Soggetto gestore", description='chi gestisce il bando, se diverso dal finanziatore (per esempio «Lazio Innova», «Invitalia»)')
+    funding_source: FundingSource = Field(title="Fonte del finanziamento", description='da dove vengono i fondi')
+    pnrr: Pnrr | None = Field(None, title="PNRR", description="obbligatorio con `funding_source: pnrr`", json_schema_extra={'required_when': 'con `funding_source: pnrr`'})
+    support_types: list[SupportType] = Field(min_length=1, title="Tipo di agevolazione", description="che forma ha l'aiuto; se sono più d'una, indicale tutte")
+    beneficiaries: list[Beneficiary] = Field(min_length=1, title="Beneficiari", description='chi può presentare la domanda')
+    target_groups: list[TargetGroup] = Field(default_factory=list, title="Destinatari prioritari", description='le persone a cui il bando dà priorità, punteggi o riserve')
+    pathways: list[Pathway] = Field(min_length=1, title="Percorsi", description='per chi è adatto tra i due percorsi del Laboratorio')
+    scope: Scope = Field(title="Ambito territoriale", description='dove vale il bando')
+    area: Text | None = Field(None, title="Area", description="il territorio preciso, se l'ambito non basta (per esempio «Città metropolitana di Roma Capitale»)")
+    opens: Moment | None = Field(None, title="Apertura", description='da quando si può presentare la domanda; prima di questa data il bando è «In apertura»')
+    deadline: Moment | None = Field(None, title="Scadenza", description="una data sola vale fino alle 23:59:59 (ora di Roma)", json_schema_extra={'required_when': 'sì, salvo `rolling: true` o `windows`'})
+    deadline_extended_from: Moment | None = Field(None, title="Scadenza precedente (proroga)", description="la scadenza di prima, quando l'ente concede una proroga: deve essere prima della nuova `deadline`")
+    windows: list[Window] = Field(default_factory=list, title="Finestre", description='per i bandi con più «sportelli» o finestre: sostituisce `opens`/`deadline`, in ordine e senza sovrapposizioni')
+    rolling: bool = Field(False, title="A sportello", description='`true` per i bandi a sportello, aperti fino a esaurimento fondi; una `deadline` li chiude comunque')
+    status_override: StatusOverride | None = Field(None, title="Stato impostato a mano", description="solo quando l'ente sospende, esaurisce i fondi o annulla il bando")
+    status_note: Text | None = Field(None, title="Nota sullo stato", description='una frase che spiega il motivo, mostrata sulla scheda', json_schema_extra={'required_when': 'con `status_override`'})
+    budget_total_eur: Money | None = Field(None, title="Dotazione complessiva (€)", description='in euro, solo cifre: `1500000` (senza punti né simbolo €)')
+    min_grant_eur: Money | None = Field(None, title="Contributo minimo (€)", description='in euro, solo cifre; non più del contributo massimo')
+    max_grant_eur: Money | None = Field(None, title="Contributo massimo (€)", description='in euro, solo cifre')
+    funding_rate_pct: float | None = Field(None, gt=0, le=100, title="Intensità dell'aiuto (%)", description='la percentuale delle spese coperta, per esempio `50`')
+    url: Url = Field(title="Pagina ufficiale", description="la pagina ufficiale del bando sul sito dell'ente")
+    documents: list[Link] = Field(default_factory=list, title="Documenti", description='allegati utili: bando, modulistica, domande frequenti')
+    contact: Contact | None = Field(None, title="Contatti", description='a chi rivolgersi per informazioni sul bando')
+    tags: list[Tag] = Field(default_factory=list, title="Etichette", description='parole chiave per la ricerca, minuscole con trattini')
+    published: Day = Field(title="Data di pubblicazione", description='la data in cui la scheda va online; una data futura programma la pubblicazione')
+    updated: Day | None = Field(None, title="Ultimo aggiornamento", description='da scrivere a ogni modifica importante (proroga, nuove risorse): il bando riappare nei feed')
+    verified: Day | None = Field(None, title="Ultima verifica della fonte", description=f"l'ultima volta che qualcuno ha ricontrollato la pagina ufficiale; dopo {STALE_VERIFIED_DAYS} giorni il controllo lo segnala")
+    related_stories: list[Slug] = Field(default_factory=list, title="Storie collegate", description='nomi dei file (senza `.md`) in `content/stories/`')
+    related_services: list[Slug] = Field(default_factory=list, title="Servizi collegati", description='nomi dei file (senza `.md`) in `content/services/`')
+    draft: bool = Field(False, title="Bozza", description='`true`: il file viene controllato ma non pubblicato')
 
     def deadlines(self) -> list[tuple[datetime | None, datetime]]:
         """(opens, deadline) as instants, one per window; a call without windows has at most one."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -113,16 +113,8 @@ def end_of(moment: date | datetime) -> datetime:
     return datetime.combine(moment, time(23, 59, 59), ROME)
 
 
-def has_time(moment: date | datetime) -> bool:
-    return isinstance(moment, datetime)
-
-
 def to_rome(moment: datetime) -> datetime:
     return moment.astimezone(ROME)
-
-
-def utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
 
 
 class Link(StrictModel):

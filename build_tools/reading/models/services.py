@@ -17,8 +17,8 @@ class Event(StrictModel):
     """A dated activity of a service (seminar, webinar, open day...)."""
 
     title: Title = Field(title="Titolo dell'evento")
-    start: Instant = Field(title="Inizio")
-    end: Instant | None = Field(None, title="Fine")
+    start: Instant = Field(title="Inizio", description="con l'ora, per esempio `2027-01-20T15:00`")
+    end: Instant | None = Field(None, title="Fine", description='dopo `start`')
     location: Text | None = Field(None, title="Luogo")
     online_url: Url | None = Field(None, title="Link per partecipare online")
     registration_url: Url | None = Field(None, title="Link per iscriversi")
@@ -30,13 +30,14 @@ class Service(StrictModel):
 
     title: Title = Field(title="Titolo")
     summary: Summary = Field(title="Sintesi")
-    kind: ServiceKind = Field(title="Tipo di servizio")
+    kind: ServiceKind = Field(title="Tipo di servizio", description='ogni tipo compare in un solo file: i servizi sono esattamente cinque')
     order: int = Field(title="Ordine", description="posizione nei menu e in home page")
-    audience: list[Audience] = Field(default_factory=list, title="A chi si rivolge")  # type: ignore[valid-type]
-    format: ServiceFormat | None = Field(None, title="Modalità")
-    how_to_access: Text | None = Field(None, title="Come accedere")
+    audience: list[Audience] = Field(default_factory=list, title="A chi si rivolge",  # type: ignore[valid-type]
+                                     description="percorsi e tipi di impresa a cui il servizio si rivolge")
+    format: ServiceFormat | None = Field(None, title="Modalità", description='come si svolge il servizio')
+    how_to_access: Text | None = Field(None, title="Come accedere", description='come chiedere il servizio, in una o due frasi')
     contact: Contact | None = Field(None, title="Contatti")
-    events: list[Event] = Field(default_factory=list, title="Eventi")
+    events: list[Event] = Field(default_factory=list, title="Eventi", description='seminari, webinar, incontri: vedi la tabella «Eventi»')
 
     def problems(self) -> list[Problem]:
         out: list[Problem] = []
