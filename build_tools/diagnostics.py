@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from build_tools.codes import explain
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -55,6 +57,7 @@ class Report:
         return p.as_posix()
 
     def add(self, path: Path | str, line: int, severity: Severity, code: str, message: str) -> None:
+        explain(code)  # every code is in the catalogue, so the guide explains it
         self.items.append(Diagnostic(self.relpath(path), max(1, int(line)), severity, code, message))
 
     def error(self, path: Path | str, line: int, code: str, message: str) -> None:

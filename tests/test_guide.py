@@ -195,3 +195,21 @@ def test_enum_detection_covers_the_vocabularies() -> None:
     names = {e.__name__ for e in used}
     assert names >= {v.__name__ for v in VOCABULARIES} - {"Beneficiary", "Pathway"}
     assert "Audience" in names  # services take pathway and beneficiary values alike
+
+
+def test_every_diagnostic_code_is_explained_in_the_guide() -> None:
+    from build_tools.codes import CODES
+
+    table = region(committed(), "codici")
+    for code, entry in CODES.items():
+        assert f"| `{code}` | {entry.title} |" in table, code
+
+
+def test_a_code_outside_the_catalogue_cannot_reach_an_editor(tmp_path) -> None:
+    from build_tools.codes import UnknownCode
+    from build_tools.diagnostics import Report
+
+    report = Report(tmp_path)
+    report.error(tmp_path / "a.md", 1, "schema", "valore non valido")
+    with pytest.raises(UnknownCode, match="not_a_real_code"):
+        report.error(tmp_path / "a.md", 1, "not_a_real_code", "?")

@@ -31,6 +31,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from build_tools.reading.models.calls import STALE_VERIFIED_DAYS
+from build_tools.codes import CODES
 from build_tools.editor.guide_examples import GuideError, render_messages, render_templates
 from build_tools.reading.models import CallStatus
 from build_tools.reading.models.common import (
@@ -253,8 +254,15 @@ def render_statuses() -> str:
 
 # --- the file ----------------------------------------------------------------------------
 
+def render_codes() -> str:
+    """Every diagnostic code with its Italian title and what to do (from :mod:`build_tools.codes`)."""
+    rows = ["| Titolo nella pull request | Che cosa significa | Che cosa fare |", "|---|---|---|"]
+    rows += [f"| `{code}` | {cell(entry.title)} | {cell(entry.hint)} |" for code, entry in CODES.items()]
+    return "\n".join(rows)
+
+
 def regions() -> dict[str, Callable[[], str]]:
-    return {"campi": render_fields, "stati": render_statuses, "modelli": render_templates, "messaggi": render_messages}
+    return {"codici": render_codes, "campi": render_fields, "stati": render_statuses, "modelli": render_templates, "messaggi": render_messages}
 
 
 def update_text(text: str, rendered: dict[str, str] | None = None) -> str:

@@ -1,0 +1,77 @@
+"""The catalogue of diagnostics: every code the checker can emit, with its Italian title and hint.
+
+One place for what a code means to an editor. :class:`build_tools.diagnostics.Report`
+refuses a code that is not here, and the editor guide lists every entry (a generated region
+of ``CONTRIBUTING.md``), so no message can reach an editor without an explanation.
+Codes are stable English identifiers: GitHub annotations show them as titles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    title: str  # what went wrong, in a few Italian words
+    hint: str  # what to do about it
+
+
+CODES: dict[str, Code] = {
+    # reading: the file and its front matter
+    "bad_slug": Code("Nome del file non valido", "rinomina il file: minuscole, cifre e trattini, al massimo 80 caratteri"),
+    "unreadable": Code("File illeggibile", "salva il file come testo UTF-8; se non basta, ricrealo da uno esistente"),
+    "encoding": Code("Codifica del testo", "salva il file in UTF-8 (nell'editor di GitHub lo è già)"),
+    "empty_file": Code("File vuoto", "copia lo scheletro con `python -m build_tools new` o da un file esistente"),
+    "missing_front_matter": Code("Manca il front matter", "la prima riga del file deve essere `---`"),
+    "unclosed_front_matter": Code("Front matter non chiuso", "aggiungi una riga `---` dopo l'ultima chiave"),
+    "empty_front_matter": Code("Front matter vuoto", "scrivi le chiavi obbligatorie tra le due righe `---`"),
+    "not_a_mapping": Code("Front matter non è un elenco di chiavi", "ogni riga deve essere `chiave: valore`"),
+    "yaml_syntax": Code("YAML non valido", "controlla la riga indicata: rientri, `:` dentro un valore senza virgolette, tabulazioni"),
+    "yaml_key": Code("Chiave non valida", "le chiavi sono parole semplici, scritte una volta sola"),
+    "yaml_tag": Code("Etichetta YAML non ammessa", "togli il `!` e scrivi il valore tra virgolette"),
+    "yaml_alias": Code("Alias YAML non ammesso", "ripeti il valore invece di usare `&` e `*`"),
+    "schema": Code("Valore non valido", "il messaggio dice la chiave e il valore atteso; la sezione 8 elenca i valori ammessi"),
+    "empty_body": Code("Scheda senza testo", "scrivi il testo dopo il front matter"),
+    "unsafe_html": Code("HTML non sicuro", "togli il codice indicato: nelle schede si scrive in Markdown"),
+    "http_url": Code("Indirizzo non sicuro (http)", "usa `https://` se il sito lo permette"),
+    # reading: rules between keys (models)
+    "pnrr_missing": Code("Manca il blocco PNRR", "con `funding_source: pnrr` aggiungi `pnrr:` con almeno `mission`"),
+    "pnrr_unexpected": Code("Blocco PNRR di troppo", "togli `pnrr:` o imposta `funding_source: pnrr`"),
+    "pnrr_component": Code("Componente PNRR inesistente", "scegli una componente della missione indicata (per esempio M1C2)"),
+    "windows_and_deadline": Code("Finestre e scadenza insieme", "con `windows` togli `opens` e `deadline`"),
+    "deadline_missing": Code("Manca la scadenza", "scrivi `deadline`, oppure `rolling: true` per un bando a sportello"),
+    "deadline_before_opens": Code("Scadenza prima dell'apertura", "controlla le date `opens` e `deadline`"),
+    "windows_order": Code("Finestre fuori ordine", "metti le finestre in ordine di data, senza sovrapposizioni"),
+    "extension_without_deadline": Code("Proroga senza scadenza", "con `deadline_extended_from` scrivi anche la nuova `deadline`"),
+    "extension_not_before": Code("Proroga non anteriore", "`deadline_extended_from` è la scadenza di prima: deve precedere `deadline`"),
+    "grant_range": Code("Importi invertiti", "`min_grant_eur` non può superare `max_grant_eur`"),
+    "published_after_deadline": Code("Pubblicato dopo la scadenza", "controlla `published`: deve precedere l'ultima scadenza"),
+    "updated_before_published": Code("Aggiornato prima della pubblicazione", "`updated` deve essere uguale o successiva a `published`"),
+    "status_note_missing": Code("Manca la nota sullo stato", "con `status_override` scrivi in `status_note` il motivo"),
+    "image_alt_missing": Code("Manca il testo alternativo", "con `image` scrivi in `image_alt` che cosa mostra l'immagine"),
+    "event_end_before_start": Code("Evento che finisce prima di iniziare", "controlla `start` e `end` dell'evento"),
+    # deriving: the whole content
+    "no_content": Code("Cartella dei contenuti assente", "esegui il comando dalla cartella del progetto o usa `--content`"),
+    "reserved_slug": Code("Nome del file riservato", "scegli un altro nome: questo è usato da una pagina del sito"),
+    "broken_reference": Code("Collegamento a un file inesistente", "correggi il nome (senza `.md`) o togli il collegamento"),
+    "duplicate_service_kind": Code("Tipo di servizio ripetuto", "ogni `kind` compare in un solo servizio"),
+    "missing_service": Code("Manca un servizio", "i servizi sono esattamente cinque, uno per tipo"),
+    "image_missing": Code("Immagine non trovata", "controlla il percorso di `image`"),
+    "duplicate_slug": Code("Nome di file ripetuto", "due file hanno lo stesso nome: rinominane uno"),
+    # deriving: the deadline report (warnings)
+    "deadline_passed": Code("Scadenza passata", "se c'è una proroga aggiorna `deadline` e `deadline_extended_from`; altrimenti nulla"),
+    "closing_soon": Code("In scadenza", "nessuna azione: il bando è segnalato ai visitatori"),
+    "stale_verified": Code("Fonte da ricontrollare", "ricontrolla la pagina ufficiale e aggiorna `verified`"),
+}
+
+
+class UnknownCode(KeyError):
+    """A stage emitted a code the catalogue does not explain: add it to ``CODES``."""
+
+
+def explain(code: str) -> Code:
+    try:
+        return CODES[code]
+    except KeyError:
+        raise UnknownCode(f"diagnostic code {code!r} is not in build_tools/codes.py: add its Italian title and hint") from None
