@@ -46,7 +46,7 @@ Testo.
 
 ODD_TITLE_CALL = """---
 title: "Cooperative & <b>imprese</b>: un titolo con caratteri speciali"
-summary: Una scheda il cui titolo contiene una e commerciale e un tag, che il sito deve mostrare come testo.
+summary: 'Una scheda con "virgolette" e <i>tag</i>: http-equiv="refresh" content="0;url=https://evil.example" resta testo.'
 funder: Regione Lazio & partner
 funding_source: regional
 support_types: [grant]
@@ -127,6 +127,12 @@ def test_text_from_content_is_escaped(later: Path) -> None:
     assert card is not None and card.find("b") is None
     funder = next(d.dd for d in sheet.select(".lab-facts dl > div") if d.dt.get_text().rstrip(":") == "Ente finanziatore")
     assert funder.get_text() == "Regione Lazio & partner"
+    # the theme's own chrome prints the same values: <title>, description, header
+    summary = 'Una scheda con "virgolette" e <i>tag</i>: http-equiv="refresh" content="0;url=https://evil.example" resta testo.'
+    assert sheet.title.get_text().startswith(title + " - ") and sheet.title.find("b") is None
+    assert sheet.select_one('meta[name="description"]')["content"] == summary
+    assert sheet.select_one('meta[http-equiv]') is None and not sheet.select("i")
+    assert title in sheet.select_one(".md-header__topic:last-child").get_text()
 
 
 def test_generated_pages_stay_in_memory(later: Path) -> None:
