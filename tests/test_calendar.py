@@ -12,7 +12,9 @@ from build_tools import build_site, run_checks
 from build_tools.reading.models.common import ROME
 from build_tools.outputs import SiteSettings
 from build_tools.outputs.calendar import build_calendars, call_has_ics, call_ics_path
+from build_tools.outputs.interests import INTERESTS
 from build_tools.outputs.links import SiteUrlMissing
+from build_tools.outputs.service_calendar import event_ics_path
 
 SITE_URL = "https://example.org/laboratorio/"
 SETTINGS = SiteSettings(SITE_URL)
@@ -88,17 +90,63 @@ def built(tree, now) -> dict[str, bytes]:
 
 def test_files_produced(built):
     expected = {"calendari/scadenze.ics", "calendari/eventi.ics"} | {
-        f"bandi/{slug}/scadenza.ics" for slug in ("bare-date", "timed", "windows", "exhausted")}
+        f"bandi/{slug}/scadenza.ics" for slug in ("bare-date", "timed", "windows", "exhausted")} | {
+        i.calendar_path for i in INTERESTS} | {
+        "calendari/eventi/guidance-20261215T1000.ics", "calendari/eventi/guidance-20270114T1500.ics"}
     # no file for a call without deadline, a draft, a scheduled call or an archived (closed) call
     assert set(built) == expected
 
 
-def test_deadlines_calendar_holds_upcoming_deadlines_of_current_calls(built):
+def test_deadlines_calendar_holds_deadlines_to_come_and_of_the_last_30_days(built):
     cal = Calendar.from_ical(built["calendari/scadenze.ics"])
     assert str(cal["X-WR-CALNAME"]) == "Laboratorio di Contaminazione Digitale – Scadenze dei bandi"
     assert str(cal["X-WR-TIMEZONE"]) == "Europe/Rome"
+    # "closed" ended on 31 October (25 days before now): still there; window 1 ended in May: gone
     assert set(events(built["calendari/scadenze.ics"])) == {
-        uid("bare-date"), uid("timed"), uid("windows", 2), uid("windows", 3), uid("exhausted")}
+        uid("bare-date"), uid("timed"), uid("windows", 2), uid("windows", 3), uid("exhausted"), uid("closed")}
+
+
+def test_past_events_leave_the_calendars_after_30_days(tree, now):
+    later = build(tree, now + timedelta(days=6))  # "closed" (31 October, 12:00) is now 31 days old
+    assert uid("closed") not in events(later["calendari/scadenze.ics"])
+    assert "guidance-20261215T1000@legacooplazio.it" in events(later["calendari/eventi.ics"])
+    much_later = build(tree, datetime(2027, 1, 15, 14, 0, tzinfo=ROME))  # the desk of 15 December: 31 days ago
+    assert "guidance-20261215T1000@legacooplazio.it" not in events(much_later["calendari/eventi.ics"])
+    assert "calendari/eventi/guidance-20261215T1000.ics" not in much_later
+
+
+def alarm_triggers(event) -> list[timedelta]:
+    return [a.decoded("TRIGGER") for a in event.walk("VALARM")]
+
+
+def test_every_deadline_to_come_reminds_14_and_3_days_before_and_that_morning(built):
+    for path in ("calendari/scadenze.ics", "calendari/beneficiari/cooperative.ics", call_ics_path_for("timed")):
+        timed = events(built[path])[uid("timed")]  # 3 December at 17:00: the morning alarm is at 9:00
+        assert alarm_triggers(timed) == [-timedelta(days=14), -timedelta(days=3), -timedelta(hours=8)]
+    all_day = events(built["calendari/scadenze.ics"])[uid("bare-date")]  # all day: 9:00 of that day
+    assert alarm_triggers(all_day) == [-timedelta(days=14), -timedelta(days=3), timedelta(hours=9)]
+    descriptions = [str(a["DESCRIPTION"]) for a in all_day.walk("VALARM")]
+    assert descriptions[0] == "Tra 14 giorni scade: Bando con scadenza senza ora"
+    assert descriptions[2] == "Oggi scade: Bando con scadenza senza ora"
+    # past or cancelled deadlines do not ring
+    assert not events(built["calendari/scadenze.ics"])[uid("closed")].walk("VALARM")
+    assert not events(built["calendari/scadenze.ics"])[uid("exhausted")].walk("VALARM")
+
+
+def test_forthcoming_and_click_day_calls_have_their_opening_as_an_event(content_tree, fm, now):
+    tree = write_tree(content_tree, fm, {
+        "forthcoming": fm.call(title="Bando che apre a gennaio", opens="2027-01-12T10:00", deadline=date(2027, 3, 1),
+                               published=date(2026, 11, 1)),
+    })
+    built = build(tree, now)
+    found = events(built["calendari/scadenze.ics"])
+    opening = found["forthcoming-opening-1@legacooplazio.it"]
+    assert str(opening["SUMMARY"]) == "Apertura: Bando che apre a gennaio"
+    assert opening.decoded("DTSTART") == datetime(2027, 1, 12, 10, 0, tzinfo=ROME)
+    assert alarm_triggers(opening) == [-timedelta(days=3), -timedelta(hours=1)]
+    assert "forthcoming-opening-1@legacooplazio.it" in events(built[call_ics_path_for("forthcoming")])
+    # an open call's opening is history: no event
+    assert not [u for u in found if "-opening-" in u and not u.startswith("forthcoming")]
 
 
 def test_timed_deadline_is_in_rome_with_a_vtimezone(built):
@@ -150,19 +198,17 @@ def test_uids_survive_a_new_title_and_a_proroga(tree, content_tree, fm, now, bui
     assert "prorogata (era il 3 dicembre 2026, ore 17:00)" in str(event["DESCRIPTION"])
 
 
-def test_call_file_has_every_window_and_a_reminder(built):
+def test_call_file_has_every_window_and_its_reminders(built):
     found = events(built[call_ics_path_for("windows")])
     assert set(found) == {uid("windows", 1), uid("windows", 2), uid("windows", 3)}
     assert not found[uid("windows", 1)].walk("VALARM")  # already past: no reminder
-    alarm = found[uid("windows", 2)].walk("VALARM")[0]
-    assert alarm.decoded("TRIGGER") == -timedelta(days=7)
+    assert len(found[uid("windows", 2)].walk("VALARM")) == 3
     cal = Calendar.from_ical(built[call_ics_path_for("windows")])
     assert str(cal["X-WR-CALNAME"]) == "Scadenza: Bando a tre finestre"
 
 
 def test_archived_call_has_no_file_and_exhausted_funds_cancel_the_event(tree, now, built):
     assert "bandi/closed/scadenza.ics" not in built  # its deadline is past: nothing to add to a calendar
-    assert uid("closed") not in events(built["calendari/scadenze.ics"])
     site = build_site(run_checks(tree, now).content, now)
     assert not call_has_ics(next(p for p in site.calls if p.slug == "closed"))
     exhausted = events(built["calendari/scadenze.ics"])[uid("exhausted")]
@@ -177,6 +223,15 @@ def test_call_ics_path_matches_the_files(tree, now, built):
     assert not {call_ics_path(p) for p in site.archived_calls} & set(built)
     assert {p.slug for p in site.calls if call_has_ics(p)} == {
         path.split("/")[1] for path in built if path.startswith("bandi/")}
+
+
+def test_each_service_event_has_its_own_file_with_the_same_uid(tree, now, built):
+    site = build_site(run_checks(tree, now).content, now)
+    guidance = next(s for s in site.services if s.slug == "guidance")
+    paths = [event_ics_path(guidance, e) for e in guidance.service.events]
+    assert paths == ["calendari/eventi/guidance-20261215T1000.ics", "calendari/eventi/guidance-20270114T1500.ics"]
+    [(u, event)] = events(built[paths[0]]).items()
+    assert u == "guidance-20261215T1000@legacooplazio.it" and str(event["SUMMARY"]) == "Sportello di orientamento ai bandi"
 
 
 def test_events_calendar(built):

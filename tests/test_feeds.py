@@ -19,6 +19,7 @@ from build_tools.reading.models.common import ROME
 from build_tools.outputs import SiteSettings
 from build_tools.outputs import feeds as feeds_module
 from build_tools.outputs.feeds import FEEDS, SITE_WIDE, build_feeds, feed_links
+from build_tools.outputs.interests import INTERESTS
 from build_tools.outputs.links import SiteUrlMissing
 
 SITE_URL = "https://example.org/laboratorio/"
@@ -89,8 +90,8 @@ def built(tree, now) -> dict[str, bytes]:
 def test_every_feed_is_well_formed_italian_and_absolute(built):
     expected = {spec.path(fmt) for spec in FEEDS for fmt in spec.formats}
     assert set(built) == expected
-    assert {f"feed/fonte/{s.value}.xml" for s in FundingSource} <= expected
-    assert {f"feed/percorso/{p.value}.atom" for p in Pathway} <= expected
+    assert {f"feed/fonte/{i.slug}.xml" for i in INTERESTS if i.facet.segment == "fonte"} <= expected
+    assert {"feed/percorso/nuove-imprese.atom", "feed/beneficiari/cooperative.xml", "feed/modifiche.xml"} <= expected
     for path, content in built.items():
         parsed = parse(content)
         assert parsed.feed.language == "it"
@@ -202,12 +203,17 @@ def test_stories_and_everything(built):
     assert everything == {"filiera", "open-call", "pnrr-call", "windows-call", "extended-call", "rolling-call"}
 
 
-def test_one_feed_per_funding_source_and_pathway(built):
+def test_one_feed_per_interest(built):
     assert slugs(parse(built["feed/fonte/pnrr.xml"])) == ["pnrr-call"]
-    assert set(slugs(parse(built["feed/fonte/national.atom"]))) == {"windows-call", "rolling-call"}
-    assert parse(built["feed/fonte/eu_direct.xml"]).entries == []
-    assert set(slugs(parse(built["feed/percorso/new_business.xml"]))) == {"pnrr-call", "rolling-call"}
+    assert set(slugs(parse(built["feed/fonte/nazionali.atom"]))) == {"windows-call", "rolling-call"}
+    assert parse(built["feed/fonte/fondi-europei-diretti.xml"]).entries == []
+    assert set(slugs(parse(built["feed/percorso/nuove-imprese.xml"]))) == {"pnrr-call", "rolling-call"}
     assert "PNRR" in parse(built["feed/fonte/pnrr.atom"]).feed.title
+    cooperatives = parse(built["feed/beneficiari/cooperative.xml"])
+    assert cooperatives.feed.title.endswith("Bandi per: Cooperative")
+    assert set(slugs(cooperatives)) == {"open-call", "pnrr-call", "windows-call", "extended-call", "rolling-call"}
+    assert set(slugs(parse(built["feed/territorio/lazio.xml"]))) == set(slugs(cooperatives))
+    assert parse(built["feed/territorio/europeo.xml"]).entries == []
 
 
 def test_item_limit_keeps_the_newest(tree, now, monkeypatch):

@@ -10,7 +10,8 @@ import pytest
 from build_tools import build_site, run_checks
 from build_tools.reading.models import FundingSource, Pathway
 from build_tools.outputs import SiteSettings, build_outputs
-from build_tools.outputs.feeds import FEEDS, source_feed
+from build_tools.outputs.feeds import ATOM, FEEDS, source_feed
+from build_tools.outputs.interests import interest
 from build_tools.outputs.subscribe import TITLE, render_subscribe
 
 SITE_URL = "https://example.org/laboratorio/"
@@ -62,9 +63,11 @@ def test_every_site_link_on_the_page_is_a_built_file(site):
 def test_feeds_per_source_and_pathway_with_italian_labels_and_counts(site):
     _, body = page(site, SiteSettings(SITE_URL))
     for source in FundingSource:
-        assert f"feed/fonte/{source.value}.xml" in table_row(body, source.label)
+        assert f"{source_feed(source).path(ATOM)}" in table_row(body, source.label)
+    assert "feed/fonte/fondi-europei-diretti.xml" in table_row(body, FundingSource.EU_DIRECT.label)
     for pathway in Pathway:
-        assert f"feed/percorso/{pathway.value}.atom" in table_row(body, pathway.label)
+        assert f"feed/percorso/{interest('percorso', pathway).slug}.atom" in table_row(body, pathway.label)
+    assert "feed/percorso/nuove-imprese.xml" in table_row(body, Pathway.NEW_BUSINESS.label)
     assert "| 1 bando |" in table_row(body, "PNRR")  # the closed PNRR call is not counted
     assert "| nessuno |" in table_row(body, FundingSource.EU_DIRECT.label)
     assert f"`{SITE_URL}{source_feed(FundingSource.PNRR).path(FEEDS[0].formats[0])}`" in body

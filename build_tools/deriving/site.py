@@ -8,10 +8,12 @@ and gathers upcoming events. Outputs (pages, feeds, calendars, data) read only t
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from build_tools.deriving.changes import Change
 from build_tools.reading.loader import Content, Entry
 from build_tools.reading.models import Call, Event, Service, Story
 from build_tools.reading.models.common import ROME
@@ -39,6 +41,8 @@ class _Page:
 @dataclass
 class CallPage(_Page):
     timing: CallTiming = field(kw_only=True)
+    #: Announced changes since the first publication, oldest first (from the Git history).
+    changes: tuple[Change, ...] = field(default=(), kw_only=True, repr=False)
     stories: list["StoryPage"] = field(default_factory=list, repr=False)
     services: list["ServicePage"] = field(default_factory=list, repr=False)
 
@@ -87,6 +91,7 @@ class Site:
     calls: list[CallPage]  # every published call, current first then archive
     stories: list[StoryPage]  # newest first
     services: list[ServicePage]  # by `order`
+    history_note: str | None = None  # why the calls have no history (no Git), else None
 
     @property
     def current_calls(self) -> list[CallPage]:
@@ -134,13 +139,18 @@ def _archive_sort_key(page: CallPage) -> tuple:
 
 
 def build_site(content: Content, now: datetime, closing_soon_days: int = DEFAULT_CLOSING_SOON_DAYS,
-               timings: dict[str, CallTiming] | None = None) -> Site:
+               timings: dict[str, CallTiming] | None = None,
+               history: Mapping[str, Sequence[Change]] | None = None, history_note: str | None = None) -> Site:
     """Derive the site at ``now``; ``content`` must have passed the checks.
 
     ``timings`` are the ones the check derived (slug → timing): reused, never derived twice.
+    ``history`` (slug → changes, see :mod:`build_tools.deriving.history`) is read by the caller:
+    deriving never runs Git, so every output stays a function of its inputs.
     """
     timings = timings or {}
-    calls = {e.slug: CallPage(e, timing=timings.get(e.slug) or derive_timing(e.item, now, closing_soon_days))  # type: ignore[arg-type]
+    history = history or {}
+    calls = {e.slug: CallPage(e, timing=timings.get(e.slug) or derive_timing(e.item, now, closing_soon_days),  # type: ignore[arg-type]
+                              changes=tuple(c for c in history.get(e.slug, ()) if c.at <= now))
              for e in content[CALLS.name] if _is_published(e, now)}
     stories = {e.slug: StoryPage(e) for e in content[STORIES.name] if _is_published(e, now)}
     services = {e.slug: ServicePage(e) for e in content[SERVICES.name]}
@@ -163,4 +173,5 @@ def build_site(content: Content, now: datetime, closing_soon_days: int = DEFAULT
         service.calls.sort(key=_current_sort_key)
     ordered_stories = sorted(stories.values(), key=lambda s: (s.story.published, s.slug), reverse=True)
     ordered_services = sorted(services.values(), key=lambda s: (s.service.order, s.slug))
-    return Site(now, content.root, closing_soon_days, current + archived, ordered_stories, ordered_services)
+    return Site(now, content.root, closing_soon_days, current + archived, ordered_stories, ordered_services,
+                history_note)

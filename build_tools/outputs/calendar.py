@@ -1,28 +1,36 @@
-"""iCalendar files: the deadlines of current calls, the services' events, one file per call.
+"""iCalendar files: deadlines and openings of calls, the services' events, one file per call and event.
 
-- ``calendari/scadenze.ics``: every upcoming deadline of the current calls (one event per window);
-- ``calendari/eventi.ics``: the services' events (seminars, webinars, open desks);
+- ``calendari/scadenze.ics``: every deadline of the calls (one event per window), and the
+  opening of click-day and forthcoming calls;
+- ``calendari/<facet>/<slug>.ics``: the same, only for one interest (``outputs.interests``);
+- ``calendari/eventi.ics``: the services' events (seminars, webinars, open desks), and
+  ``calendari/eventi/<service>-<start>.ics`` for each of them ("aggiungi al calendario");
 - ``bandi/<slug>/scadenza.ics``: a call's own deadline(s), for every current call that has one
   (what "Aggiungi al calendario" downloads). An archived call has none: its deadlines are past,
   its sheet offers no calendar, and the archive, which only grows, adds no files to each build.
+
+Every deadline still to come that is not cancelled carries three alarms: 14 and 3 days before,
+and on the morning of the day (9:00, or an hour before an earlier deadline); an opening
+carries the last two. Events in the past stay in the calendars for ``KEEP_PAST`` days (a
+subscriber still sees what just closed), then leave them.
 
 A bare-date deadline is an all-day event; a deadline with an hour is timed in Europe/Rome
 (``TZID`` plus a ``VTIMEZONE``). UIDs are permanent (``<slug>-deadline-<n>@…``): a *proroga*
 moves the same event. ``DTSTAMP`` is the item's last change, never the build time.
 
 The files are written by :mod:`.ical` (a small RFC 5545 writer: thousands of small calendars
-per build); the ``VTIMEZONE`` comes from icalendar, once per range of years. Each deadline
-event is written once and shared by the deadlines calendar and the call's own file.
+per build); the ``VTIMEZONE`` comes from icalendar, once per range of years. Each event is
+written once and shared by every calendar that holds it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
-from build_tools.reading.models import Call, CallStatus, Event as ServiceEvent
+from build_tools.reading.models import Call, CallStatus
 from build_tools.reading.models.common import ROME, start_of
-from build_tools.deriving.site import CallPage, ServicePage, Site
+from build_tools.deriving.site import CallPage, Site
 from build_tools.outputs import Output, SiteSettings
 from build_tools.outputs.italian import format_moment
 from build_tools.outputs.ical import (
@@ -30,15 +38,16 @@ from build_tools.outputs.ical import (
 )
 from build_tools.outputs.links import absolute, base_url, ical_uid
 from build_tools.outputs.facts import Deadline, call_deadlines, call_facts, last_change
+from build_tools.outputs.interests import INTERESTS
 
 PRODID = "-//Legacoop Lazio//Laboratorio di Contaminazione Digitale//IT"
 MEDIA_TYPE = "text/calendar"
 DEADLINES_PATH = "calendari/scadenze.ics"
-EVENTS_PATH = "calendari/eventi.ics"
-#: DTSTAMP of the services' events: services carry no dates, so a fixed one (reproducible).
-EVENTS_STAMP = datetime(2026, 1, 1, tzinfo=timezone.utc)
-#: Reminder in a call's own calendar file (what "aggiungi al calendario" is for).
-REMINDER = timedelta(days=7)
+#: Alarms before a deadline (days), then one on the morning of the day at ``MORNING``.
+ALARM_DAYS = (14, 3)
+MORNING = time(9, 0)
+#: How long an event stays in the calendars after it ended.
+KEEP_PAST = timedelta(days=30)
 _EVENT_STATUS = {CallStatus.SUSPENDED: "TENTATIVE", CallStatus.FUNDS_EXHAUSTED: "CANCELLED",
                  CallStatus.CANCELLED: "CANCELLED"}
 
@@ -71,7 +80,7 @@ class IcsEvent:
         return f"{self.body}{alarm}END:VEVENT{CRLF}"
 
 
-def _event(uid: str, summary: str, start: date | datetime, end: date | datetime | None, stamp: datetime,
+def vevent(uid: str, summary: str, start: date | datetime, end: date | datetime | None, stamp: datetime,
            *, description: str, url: str, location: str | None = None, status: str | None = None,
            category_values: list[str], transparent: bool = False) -> IcsEvent:
     """A VEVENT with icalendar's property order (the files stay byte-for-byte what they were)."""
@@ -90,7 +99,7 @@ def _event(uid: str, summary: str, start: date | datetime, end: date | datetime 
     return IcsEvent(uid, start, status or "", "".join(lines))
 
 
-def _calendar(name: str, description: str, uid: str, settings: SiteSettings, events: list[IcsEvent],
+def calendar_file(name: str, description: str, uid: str, settings: SiteSettings, events: list[IcsEvent],
               alarms: dict[str, str] | None = None) -> bytes:
     """The VCALENDAR around ``events`` (in the order given), with a VTIMEZONE covering the years they use."""
     if settings.demo:
@@ -106,6 +115,31 @@ def _calendar(name: str, description: str, uid: str, settings: SiteSettings, eve
     alarms = alarms or {}
     body = "".join(e.ical(alarms.get(e.uid, "")) for e in events)
     return vcalendar(head + zone + body)
+
+
+def _valarm(description: str, trigger: timedelta) -> str:
+    return "".join((f"BEGIN:VALARM{CRLF}", prop("ACTION", "DISPLAY"), prop("DESCRIPTION", text(description)),
+                    prop("TRIGGER", duration(trigger)), f"END:VALARM{CRLF}"))
+
+
+def _morning(start: date | datetime) -> timedelta:
+    """Trigger of the morning alarm: 9:00 that day (floating for an all-day event), or an hour before."""
+    if not isinstance(start, datetime):
+        return timedelta(hours=MORNING.hour, minutes=MORNING.minute)
+    local = start.astimezone(ROME)
+    lead = local - datetime.combine(local.date(), MORNING, ROME)
+    return -max(lead, timedelta(hours=1))
+
+
+def alarms(what: str, title: str, start: date | datetime, days: tuple[int, ...] = ALARM_DAYS) -> str:
+    """The VALARMs of an event: "Tra 14 giorni scade: …", "Tra 3 giorni …", "Oggi scade: …"."""
+    out = [_valarm(f"Tra {n} giorni {what}: {title}", -timedelta(days=n)) for n in days]
+    out.append(_valarm(f"Oggi {what}: {title}", _morning(start)))
+    return "".join(out)
+
+
+def _is_click_day(call: Call) -> bool:
+    return str(getattr(call, "selection", None) or "") == "click_day"
 
 
 def deadline_event(page: CallPage, deadline: Deadline, site: Site, base: str) -> IcsEvent:
@@ -127,86 +161,108 @@ def deadline_event(page: CallPage, deadline: Deadline, site: Site, base: str) ->
     else:
         start = Call.as_date(deadline.due)
         end = start + timedelta(days=1)
-    return _event(
+    status = _EVENT_STATUS.get(page.timing.status, "CONFIRMED")
+    event = vevent(
         ical_uid(f"{page.slug}-deadline-{deadline.number}"), f"Scadenza: {call.title}{window}", start, end,
-        start_of(last_change(call, site.today)).astimezone(timezone.utc),
-        description="\n".join(lines), url=sheet, status=_EVENT_STATUS.get(page.timing.status, "CONFIRMED"),
+        start_of(last_change(call, site.today, page.changes)).astimezone(timezone.utc),
+        description="\n".join(lines), url=sheet, status=status,
         category_values=["Scadenza bando", call.funding_source.label], transparent=True,
     )
+    if deadline.at >= site.now and status == "CONFIRMED":
+        event = IcsEvent(event.uid, event.start, event.status, event.body + alarms("scade", call.title, start))
+    return event
 
 
-def _reminder(title: str) -> str:
-    return "".join((f"BEGIN:VALARM{CRLF}", prop("ACTION", "DISPLAY"),
-                    prop("DESCRIPTION", text(f"Tra una settimana scade: {title}")),
-                    prop("TRIGGER", duration(-REMINDER)), f"END:VALARM{CRLF}"))
+def opening_event(page: CallPage, deadline: Deadline, site: Site, base: str) -> IcsEvent:
+    """When applications open (``deadline.opens``): "Click day: …" or "Apertura: …"."""
+    call, opens = page.call, deadline.opens
+    assert opens is not None
+    what = "Click day" if _is_click_day(call) else "Apertura"
+    total = len(call_deadlines(call))
+    window = f" – {deadline.label or f'finestra {deadline.number}'}" if total > 1 else ""
+    sheet = absolute(base, page.url)
+    start: date | datetime = opens.astimezone(ROME) if isinstance(opens, datetime) else opens
+    end = None if isinstance(start, datetime) else start + timedelta(days=1)
+    lines = [f"{what}{window}: {format_moment(opens)}", f"Scadenza: {format_moment(deadline.due)}", "",
+             call.summary, "", f"Scheda del Laboratorio: {sheet}", f"Pagina ufficiale: {call.url}"]
+    status = _EVENT_STATUS.get(page.timing.status, "CONFIRMED")
+    event = vevent(
+        ical_uid(f"{page.slug}-opening-{deadline.number}"), f"{what}: {call.title}{window}", start, end,
+        start_of(last_change(call, site.today, page.changes)).astimezone(timezone.utc),
+        description="\n".join(lines), url=sheet, status=status,
+        category_values=["Apertura bando", call.funding_source.label], transparent=True,
+    )
+    if start_of(opens) >= site.now and status == "CONFIRMED":
+        event = IcsEvent(event.uid, event.start, event.status,
+                         event.body + alarms("apre", call.title, start, ALARM_DAYS[1:]))
+    return event
 
 
-def _deadline_events(site: Site, base: str) -> dict[str, list[tuple[Deadline, IcsEvent]]]:
-    """Every deadline event of every current call, by call slug, in deadline order."""
-    return {page.slug: [(d, deadline_event(page, d, site, base)) for d in call_deadlines(page.call)]
-            for page in site.current_calls}
+def _ends(event: IcsEvent) -> datetime:
+    return event.sort_key[0]
 
 
-def _deadlines_calendar(site: Site, settings: SiteSettings,
-                        by_call: dict[str, list[tuple[Deadline, IcsEvent]]]) -> Output:
-    events = [event for page in site.current_calls for d, event in by_call[page.slug] if d.at >= site.now]
-    events.sort(key=lambda e: e.sort_key)
-    content = _calendar(f"{settings.site_name} – Scadenze dei bandi",
-                        "Le prossime scadenze dei bandi aperti o in arrivo. Si aggiorna ogni giorno.",
-                        "calendari-scadenze", settings, events)
+def call_events(page: CallPage, site: Site, base: str) -> list[IcsEvent]:
+    """A call's deadlines, and its openings when it is forthcoming or opens with a click day."""
+    found = []
+    openings = _is_click_day(page.call) or page.timing.status is CallStatus.FORTHCOMING
+    for d in call_deadlines(page.call):
+        if openings and d.opens is not None:
+            found.append(opening_event(page, d, site, base))
+        found.append(deadline_event(page, d, site, base))
+    return found
+
+
+def _events_by_call(site: Site, base: str) -> dict[str, list[IcsEvent]]:
+    """Events of every call with one not older than ``KEEP_PAST`` (archived calls too), by slug."""
+    horizon = site.now - KEEP_PAST
+    out = {}
+    for page in site.calls:
+        last = page.call.last_deadline()
+        if last is not None and (last >= horizon or not page.timing.archived):
+            out[page.slug] = call_events(page, site, base)
+    return out
+
+
+def _listed(site: Site, by_call: dict[str, list[IcsEvent]], keep=lambda page: True) -> list[IcsEvent]:  # noqa: ANN001
+    horizon = site.now - KEEP_PAST
+    events = [e for page in site.calls if page.slug in by_call and keep(page)
+              for e in by_call[page.slug] if _ends(e) >= horizon]
+    return sorted(events, key=lambda e: e.sort_key)
+
+
+def _deadlines_calendar(site: Site, settings: SiteSettings, by_call: dict[str, list[IcsEvent]]) -> Output:
+    content = calendar_file(f"{settings.site_name} – Scadenze dei bandi",
+                        "Le scadenze dei bandi aperti o in arrivo, e le aperture dei click day. Si aggiorna ogni giorno.",
+                        "calendari-scadenze", settings, _listed(site, by_call))
     return Output(DEADLINES_PATH, content, MEDIA_TYPE)
 
 
-def _call_calendar(page: CallPage, site: Site, settings: SiteSettings, base: str,
-                   deadlines: list[tuple[Deadline, IcsEvent]]) -> Output:
-    alarms = {}
-    for d, event in deadlines:
-        if d.at >= site.now and event.status == "CONFIRMED":
-            alarms[event.uid] = _reminder(page.call.title)
-    content = _calendar(f"Scadenza: {page.call.title}", f"Scheda del Laboratorio: {absolute(base, page.url)}",
-                        f"bandi-{page.slug}", settings, [event for _, event in deadlines], alarms)
+def _interest_calendars(site: Site, settings: SiteSettings, by_call: dict[str, list[IcsEvent]]) -> list[Output]:
+    out = []
+    for item in INTERESTS:
+        events = _listed(site, by_call, lambda page: item.matches(page.call))
+        content = calendar_file(f"{settings.site_name} – Scadenze: {item.title}",
+                            f"Le scadenze dei bandi per «{item.label}» ({item.facet.question.lower()}). "
+                            "Si aggiorna ogni giorno.", f"calendari-{item.feed_id.replace('/', '-')}", settings, events)
+        out.append(Output(item.calendar_path, content, MEDIA_TYPE))
+    return out
+
+
+def _call_calendar(page: CallPage, settings: SiteSettings, base: str, events: list[IcsEvent]) -> Output:
+    content = calendar_file(f"Scadenza: {page.call.title}", f"Scheda del Laboratorio: {absolute(base, page.url)}",
+                        f"bandi-{page.slug}", settings, events)
     return Output(call_ics_path(page), content, MEDIA_TYPE)
 
 
-def service_event(service: ServicePage, event: ServiceEvent, uid: str, base: str) -> IcsEvent:
-    page_url = absolute(base, service.url)
-    lines = [event.description] if event.description else []
-    lines.append(f"Servizio del Laboratorio: {service.service.title}")
-    if event.registration_url:
-        lines.append(f"Iscrizione: {event.registration_url}")
-    if event.online_url:
-        lines.append(f"Per partecipare online: {event.online_url}")
-    lines.append(f"Scheda del servizio: {page_url}")
-    location = event.location or ("Online" if event.online_url else None)
-    return _event(
-        ical_uid(uid), event.title, event.start.astimezone(ROME), event.end.astimezone(ROME) if event.end else None,
-        EVENTS_STAMP, description="\n".join(lines), location=location,
-        url=event.registration_url or event.online_url or page_url, category_values=[service.service.kind.label],
-    )
-
-
-def _events_calendar(site: Site, settings: SiteSettings, base: str) -> Output:
-    events: list[IcsEvent] = []
-    seen: set[str] = set()
-    for service in site.services:
-        for event in sorted(service.service.events, key=lambda e: (e.start, e.title)):
-            uid = f"{service.slug}-{event.start.astimezone(ROME):%Y%m%dT%H%M}"
-            while uid in seen:  # two events of one service at the same minute
-                uid += "-bis"
-            seen.add(uid)
-            events.append(service_event(service, event, uid, base))
-    events.sort(key=lambda e: e.sort_key)
-    content = _calendar(f"{settings.site_name} – Eventi",
-                        "Seminari, webinar e incontri dei servizi del Laboratorio.", "calendari-eventi", settings,
-                        events)
-    return Output(EVENTS_PATH, content, MEDIA_TYPE)
-
-
 def build_calendars(site: Site, settings: SiteSettings) -> list[Output]:
-    """The deadlines and events calendars, plus one file per current call with a deadline."""
+    """The deadlines, interest and events calendars, one file per current call with a deadline and
+    one per service event."""
+    from build_tools.outputs.service_calendar import build_event_calendars
+
     base = base_url(settings, "i calendari (.ics)")
-    by_call = _deadline_events(site, base)
-    outputs = [_deadlines_calendar(site, settings, by_call), _events_calendar(site, settings, base)]
-    outputs += [_call_calendar(page, site, settings, base, by_call[page.slug]) for page in site.current_calls
+    by_call = _events_by_call(site, base)
+    outputs = [_deadlines_calendar(site, settings, by_call), *_interest_calendars(site, settings, by_call)]
+    outputs += [_call_calendar(page, settings, base, by_call[page.slug]) for page in site.current_calls
                 if call_has_ics(page)]
-    return outputs
+    return outputs + build_event_calendars(site, settings, base)

@@ -6,10 +6,12 @@ everywhere (stato, scadenza, ente finanziatore, beneficiari, importi).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
 
+from build_tools.deriving.changes import Change
 from build_tools.reading.models import Call, CallStatus, FundingSource
 from build_tools.reading.models.common import end_of
 from build_tools.deriving.site import CallPage, StoryPage
@@ -46,14 +48,18 @@ def call_deadlines(call: Call) -> list[Deadline]:
     return []
 
 
-def last_change(call: Call, today: date) -> date:
-    """The day a call was last announced: ``updated``, else the effect of a *proroga*, else ``published``.
+def last_change(call: Call, today: date, changes: Iterable[Change] = ()) -> date:
+    """The day a call was last announced: the newest of ``updated`` and the changes found in the
+    history; without them, the effect of a *proroga*, else ``published``.
 
     An extension without ``updated`` counts from the day of the old deadline (when it takes
     effect), never from a day still to come, so the date does not move from build to build.
     """
+    found = max((c.day for c in changes), default=None)
     if call.updated is not None:
-        return call.updated
+        return max(call.updated, found) if found else call.updated
+    if found is not None:
+        return found
     if call.deadline_extended_from is not None:
         old = Call.as_date(call.deadline_extended_from)
         if call.published < old <= today:
@@ -166,9 +172,9 @@ def facts_html(summary: str, facts: list[Fact], note: str | None = None) -> str:
 
 
 
-def updated_note(call: Call, today: date) -> str | None:
+def updated_note(call: Call, today: date, changes: Iterable[Change] = ()) -> str | None:
     """"Aggiornato il 15 ottobre 2026" when the call changed after its first publication."""
-    changed = last_change(call, today)
+    changed = last_change(call, today, changes)
     if changed == call.published:
         return None
     if call.deadline_extended_from is not None:

@@ -9,7 +9,12 @@ Rules a subscriber relies on:
 - every date comes from the front matter, in Europe/Rome; the feed's own date is its newest
   item's, never the build time, so two builds of the same content give the same bytes;
 - "in scadenza" items are alerts: one per call and deadline, dated when the call entered
-  its last ``closing_soon_days``.
+  its last ``closing_soon_days``;
+- ``modifiche`` has one item per change found in the history (see ``deriving.history``),
+  each with its own permanent id from the slug, the day and the kind of change; a changed
+  call's item in the other feeds says what changed (same id, moved to the top);
+- one feed per interest (who you are, pathway, source, territory: ``outputs.interests``), at
+  Italian addresses that never change.
 
 feedgen's getter/setter API stays inside this module.
 """
@@ -23,11 +28,14 @@ from datetime import date, datetime, timedelta
 
 from feedgen.feed import FeedGenerator
 
+from build_tools.deriving.changes import Change
 from build_tools.reading.models import CallStatus, FundingSource, Pathway
 from build_tools.reading.models.common import ROME, start_of
 from build_tools.deriving.site import CallPage, Site, StoryPage
 from build_tools.outputs import Output, SiteSettings
+from build_tools.outputs.changelog import describe, latest_changes_note
 from build_tools.outputs.italian import format_moment
+from build_tools.outputs.interests import INTERESTS, Interest, interest
 from build_tools.outputs.links import absolute, base_url, tag_uri
 from build_tools.outputs.facts import call_facts, current_deadline, facts_html, last_change, story_facts, updated_note
 
@@ -107,9 +115,9 @@ def _call_categories(page: CallPage) -> tuple[tuple[str, str], ...]:
 
 def call_item(page: CallPage, site: Site) -> FeedItem:
     call = page.call
-    note = updated_note(call, site.today)
+    note = latest_changes_note(page) or updated_note(call, site.today, page.changes)
     html = facts_html(call.summary, call_facts(page), note)
-    updated = start_of(last_change(call, site.today))
+    updated = start_of(last_change(call, site.today, page.changes))
     return FeedItem(_call_guid(page), call.title, page.url, start_of(call.published), updated, html,
                     _call_categories(page))
 
@@ -123,6 +131,20 @@ def closing_alert_item(page: CallPage, site: Site) -> FeedItem:
     title = f"Scade il {format_moment(deadline.due)}: {call.title}"
     html = facts_html(call.summary, call_facts(page), updated_note(call, site.today))
     return FeedItem(guid, title, page.url, entered, entered, html, _call_categories(page))
+
+
+def change_guid(page: CallPage, change: Change) -> str:
+    """``tag:…,2026-11-20:bandi/<slug>/modifiche/scadenza``: one change of one kind per call and day."""
+    return tag_uri(change.day, f"bandi/{page.slug}/modifiche/{change.kind}")
+
+
+def change_item(page: CallPage, change: Change) -> FeedItem:
+    """One change: "Scadenza prorogata dal 10 al 20 dicembre 2026, ore 17:00 – <title>"."""
+    call, text = page.call, describe(change)
+    title = f"{text[:1].upper()}{text[1:]} – {call.title}"
+    note = f"Modificato il {format_moment(change.day)}: {text}"
+    return FeedItem(change_guid(page, change), title, page.url, change.at, change.at,
+                    facts_html(call.summary, call_facts(page), note), _call_categories(page))
 
 
 def story_item(page: StoryPage, site: Site) -> FeedItem:
@@ -139,7 +161,7 @@ def story_item(page: StoryPage, site: Site) -> FeedItem:
 
 def _call_order(page: CallPage, site: Site) -> tuple[datetime, datetime, str]:
     """The key :func:`select` sorts a call's item by, without building the item."""
-    return (start_of(last_change(page.call, site.today)), start_of(page.call.published), _call_guid(page))
+    return (start_of(last_change(page.call, site.today, page.changes)), start_of(page.call.published), _call_guid(page))
 
 
 def _calls(keep: Callable[[CallPage], bool] = lambda page: True) -> Selector:
@@ -168,12 +190,15 @@ def _everything(site: Site) -> list[FeedItem]:
     return _calls()(site) + _stories(site)
 
 
-def _by_source(source: FundingSource) -> Selector:
-    return _calls(lambda page: page.call.funding_source is source)
+def _changes(site: Site) -> list[FeedItem]:
+    """The newest ``ITEM_LIMIT`` changes of every published call (archived ones too)."""
+    found = [(c.at, page, c) for page in site.calls for c in page.changes]
+    newest = heapq.nlargest(ITEM_LIMIT, found, key=lambda t: (t[0], change_guid(t[1], t[2])))
+    return [change_item(page, change) for _, page, change in newest]
 
 
-def _by_pathway(pathway: Pathway) -> Selector:
-    return _calls(lambda page: pathway in page.call.pathways)
+def _by_interest(item: Interest) -> Selector:
+    return _calls(lambda page: item.matches(page.call))
 
 
 FEEDS: tuple[FeedSpec, ...] = (
@@ -187,27 +212,31 @@ FEEDS: tuple[FeedSpec, ...] = (
              "Le storie di cooperative che hanno innovato con il digitale.", "storie/", _stories),
     FeedSpec("tutto", "Tutte le novità",
              "Bandi nuovi e aggiornati e storie di cooperative, in un solo feed.", "", _everything),
-    *(FeedSpec(f"fonte/{s.value}", f"Bandi – fonte: {s.label}",
-               f"Solo i bandi aperti o in arrivo con fonte di finanziamento «{s.label}», nuovi e aggiornati.",
-               "bandi/", _by_source(s)) for s in FundingSource),
-    *(FeedSpec(f"percorso/{p.value}", f"Bandi per il percorso «{p.label}»",
-               f"Solo i bandi aperti o in arrivo adatti al percorso «{p.label}», nuovi e aggiornati.",
-               "bandi/", _by_pathway(p)) for p in Pathway),
+    FeedSpec("modifiche", "Modifiche ai bandi",
+             "Una notizia per ogni modifica a un bando già pubblicato: proroghe, nuove finestre, "
+             "documenti aggiunti, importi, stato.", "bandi/", _changes),
+    *(FeedSpec(i.feed_id, i.title,
+               f"Solo i bandi aperti o in arrivo per «{i.label}» ({i.facet.question.lower()}), nuovi e aggiornati.",
+               "bandi/", _by_interest(i)) for i in INTERESTS),
 )
 FEEDS_BY_ID = {spec.id: spec for spec in FEEDS}
 #: The main feeds, in this order: listed first on /iscriviti/.
-SITE_WIDE = ("bandi", "in-scadenza", "storie", "tutto")
+SITE_WIDE = ("bandi", "in-scadenza", "modifiche", "storie", "tutto")
 #: The feed announced in every page's <head> (autodiscovery): everything new, calls and stories.
 #: The others are one click away on /iscriviti/; thousands of pages need not carry them all.
 ANNOUNCED = ("tutto",)
 
 
 def source_feed(source: FundingSource) -> FeedSpec:
-    return FEEDS_BY_ID[f"fonte/{source.value}"]
+    return FEEDS_BY_ID[interest("fonte", source).feed_id]
 
 
 def pathway_feed(pathway: Pathway) -> FeedSpec:
-    return FEEDS_BY_ID[f"percorso/{pathway.value}"]
+    return FEEDS_BY_ID[interest("percorso", pathway).feed_id]
+
+
+def interest_feed(item: Interest) -> FeedSpec:
+    return FEEDS_BY_ID[item.feed_id]
 
 
 def feed_links(call: CallPage | None = None) -> list[FeedLink]:
@@ -233,7 +262,7 @@ def select(spec: FeedSpec, site: Site) -> list[FeedItem]:
 
 def _site_last_change(site: Site) -> datetime:
     """Date of an empty feed: the newest change of any published item, else a fixed date."""
-    days = [last_change(p.call, site.today) for p in site.calls] + [p.story.published for p in site.stories]
+    days = [last_change(p.call, site.today, p.changes) for p in site.calls] + [p.story.published for p in site.stories]
     return start_of(max(days, default=FEED_ID_DATE))
 
 

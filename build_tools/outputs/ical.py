@@ -72,10 +72,15 @@ def utc(value: datetime) -> str:
 
 
 def duration(value: timedelta) -> str:
-    """``P1D``, ``-P7D`` (whole days: all our durations are)."""
-    assert value.seconds == 0 and value.microseconds == 0, value
-    days = value.days
-    return f"-P{-days}D" if days < 0 else f"P{days}D"
+    """``P1D``, ``-P14D``, ``PT9H``, ``-PT7H30M`` (whole minutes)."""
+    sign = "-" if value < timedelta(0) else ""
+    total = abs(value)
+    assert total.microseconds == 0 and total.seconds % 60 == 0, value
+    days, hours, minutes = total.days, total.seconds // 3600, total.seconds % 3600 // 60
+    clock = (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+    if not days and not clock:
+        return "PT0S"
+    return f"{sign}P" + (f"{days}D" if days else "") + (f"T{clock}" if clock else "")
 
 
 @lru_cache(maxsize=None)

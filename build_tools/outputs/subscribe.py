@@ -6,15 +6,18 @@ known the full address is shown too, ready to paste into a feed reader or a cale
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from build_tools.reading.models import FundingSource, Pathway, ServiceKind
+from build_tools.reading.models import ServiceKind
 from build_tools.reading.registry import COLLECTIONS
 from build_tools.deriving.site import Site
 from build_tools.outputs import SiteSettings
-from build_tools.outputs.calendar import DEADLINES_PATH, EVENTS_PATH
-from build_tools.outputs.feeds import ATOM, FEEDS_BY_ID, RSS, SITE_WIDE, FeedSpec, pathway_feed, source_feed
+from build_tools.outputs.calendar import DEADLINES_PATH
+from build_tools.outputs.service_calendar import EVENTS_PATH
+from build_tools.outputs.feeds import ATOM, FEEDS_BY_ID, RSS, SITE_WIDE, FeedSpec, interest_feed
+from build_tools.outputs.interests import FACETS, INTERESTS, Interest
 from build_tools.outputs.opendata import DATASETS, LICENSE, LICENSE_URL, data_schema_path
 from build_tools.outputs.html.urls import source_uri
 
@@ -55,31 +58,57 @@ def _feeds_section(site: Site, settings: SiteSettings) -> list[str]:
     ]
 
 
-def _filtered_table(title: str, intro: str, rows: Iterable[tuple[str, FeedSpec, int]],
-                    settings: SiteSettings) -> list[str]:
-    lines = [f"### {title}", "", intro, "", "| | Bandi in elenco oggi | Formati | Indirizzo da copiare |", "|---|---|---|---|"]
-    for label, spec, count in rows:
-        lines.append(f"| {label} | {_count(count)} | [RSS]({spec.path(RSS)}) · [Atom]({spec.path(ATOM)}) "
-                     f"| {_full(settings, spec.path(RSS))} |")
-    return lines + [""]
+#: The builder's script (pages/assets/, loaded by templates/subscribe.html): it turns the lists
+#: below into a small form; without it the lists are the whole page.
+SCRIPT = "assets/iscriviti.js"
+#: The facets the builder asks about, in its order (the lists show every facet).
+BUILDER_FACETS = ("beneficiari", "percorso", "fonte")
+
+
+def _interest_row(item: Interest, count: int, settings: SiteSettings) -> str:
+    spec = interest_feed(item)
+    return (f"| {item.label} | {_count(count)} | [RSS]({spec.path(RSS)}) · [Atom]({spec.path(ATOM)}) · "
+            f"[Calendario]({item.calendar_path}) | {_full(settings, spec.path(RSS))} |")
+
+
+def builder_data(settings: SiteSettings) -> dict:
+    """What the script needs (the template writes it as JSON): each interest's feed and calendar addresses."""
+    base = settings.site_url.rstrip("/") + "/" if settings.site_url else ""
+    facets = []
+    for facet in FACETS:
+        if facet.segment not in BUILDER_FACETS:
+            continue
+        values = []
+        for item in (i for i in INTERESTS if i.facet is facet):
+            spec = interest_feed(item)
+            values.append({"label": item.label, "rss": base + spec.path(RSS), "atom": base + spec.path(ATOM),
+                           "ics": base + item.calendar_path,
+                           "webcal": ("webcal://" + (base + item.calendar_path).split("://", 1)[1]) if base else ""})
+        facets.append({"key": facet.segment, "question": facet.question, "values": values})
+    return {"facets": facets}
 
 
 def _filtered_section(site: Site, settings: SiteSettings) -> list[str]:
-    current = site.current_calls
-    sources = [(s.label, source_feed(s), sum(p.call.funding_source is s for p in current)) for s in FundingSource]
-    pathways = [(p.label, pathway_feed(p), sum(p in page.call.pathways for page in current)) for p in Pathway]
-    return [
-        "## Solo i bandi che ti interessano", "",
-        "Se ti interessa solo una parte dei bandi, iscriviti a uno di questi feed: ricevi i bandi "
-        "nuovi e aggiornati di quella fonte o di quel percorso, e nient'altro. Nella scheda di ogni "
-        "bando il browser trova anche il feed della sua fonte.", "",
-        *_filtered_table("Per fonte di finanziamento",
-                         "Per esempio, una cooperativa che segue solo le misure del PNRR sceglie la riga «PNRR».",
-                         sources, settings),
-        *_filtered_table("Per percorso",
-                         "Il Laboratorio accompagna due percorsi: chi ha già un'impresa e chi ne vuole creare una nuova.",
-                         pathways, settings),
+    counts: Counter = Counter()
+    for page in site.current_calls:
+        counts.update((f.segment, v) for f in FACETS for v in set(f.values(page.call)))
+    lines = [
+        "## Solo i bandi che ti riguardano", "",
+        "Scegli chi sei, il percorso o la fonte del finanziamento: per ciascuna scelta c'è un feed con i "
+        "bandi nuovi e aggiornati che la riguardano, e un calendario con le loro scadenze. Nella scheda "
+        "di ogni bando il browser trova anche il feed della sua fonte.", "",
+        '<div id="costruisci-iscrizione" class="lab-iscriviti" hidden></div>', "",
     ]
+    intros = {"beneficiari": "Le cooperative per prime: scegli la riga che ti descrive.",
+              "percorso": "Il Laboratorio accompagna due percorsi: chi ha già un'impresa e chi ne vuole creare una nuova.",
+              "fonte": "Per esempio, una cooperativa che segue solo le misure del PNRR sceglie la riga «PNRR».",
+              "territorio": "Dove si applica il bando: dal Comune all'Europa."}
+    for facet in FACETS:
+        lines += [f"### {facet.question}", "", intros[facet.segment], "",
+                  "| | Bandi in elenco oggi | Feed e calendario | Indirizzo del feed da copiare |", "|---|---|---|---|"]
+        lines += [_interest_row(i, counts[(facet.segment, i.value)], settings) for i in INTERESTS if i.facet is facet]
+        lines.append("")
+    return lines
 
 
 def _webcal(settings: SiteSettings, path: str) -> str:
@@ -101,8 +130,11 @@ def _calendar_section(settings: SiteSettings) -> list[str]:
         f"con l'ora quando il bando la indica.{_webcal(settings, DEADLINES_PATH)}",
         f"- **[Eventi del Laboratorio]({EVENTS_PATH})**: seminari, webinar e sportelli di orientamento."
         f"{_webcal(settings, EVENTS_PATH)}",
+        "- **Solo i bandi che ti riguardano**: ogni riga delle tabelle qui sopra ha il suo calendario.",
         "- **Un solo bando**: nella scheda di ogni bando il link «Aggiungi al calendario» scarica "
-        "la sua scadenza, con un promemoria una settimana prima.", "",
+        "la sua scadenza.", "",
+        "Ogni scadenza ha tre promemoria: 14 giorni prima, 3 giorni prima e la mattina del giorno stesso. "
+        "I bandi con click day o non ancora aperti hanno anche l'apertura in calendario.", "",
         "Come iscriversi a un calendario:", "",
         "- **Google Calendar** (dal computer): *Altri calendari* → **+** → *Da URL*, incolla l'indirizzo.",
         "- **Outlook**: *Aggiungi calendario* → *Sottoscrivi dal Web*, incolla l'indirizzo.",
@@ -163,7 +195,11 @@ def render_subscribe(site: Site, settings: SiteSettings) -> str:
         "Per iscriverti copia l'indirizzo di un feed (qui sotto) e incollalo nel lettore, di solito "
         "con il pulsante «Aggiungi» o «+». Molti lettori accettano anche l'indirizzo di una pagina "
         "del sito e trovano da soli i feed.", "",
-        "Quando un bando viene aggiornato o prorogato torna in cima al feed, senza comparire due volte.", "",
+        "Quando un bando viene aggiornato o prorogato torna in cima al feed, senza comparire due volte, "
+        "e dice che cosa è cambiato; il feed «Modifiche ai bandi» ha una notizia per ogni modifica.", "",
+        "Preferisci la posta elettronica? Thunderbird mostra i feed accanto alla posta, e molti lettori "
+        "e servizi «RSS to email» mandano un messaggio per ogni novità: basta dare loro lo stesso "
+        "indirizzo del feed.", "",
     ]
     body += _feeds_section(site, settings) + _filtered_section(site, settings)
     body += _calendar_section(settings) + _data_section(settings) + _help_section(site)

@@ -178,6 +178,15 @@ def parse(raw: bytes) -> Document:
     return Document(data=data, body=body, body_line=body_line, lines=lines)
 
 
+def load_data(yaml_text: str) -> Any:
+    """Only the data of a YAML text, with the same safe loader and no line bookkeeping.
+
+    For past versions of a file read from Git (``deriving.history``), which need values, not
+    lines; raises ``yaml.YAMLError`` on bad YAML.
+    """
+    return yaml.load(yaml_text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+
+
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> None:
     """Record key lines; refuse tags, anchors/aliases and duplicate keys (PyYAML keeps the last silently)."""
     if id(node) in seen:

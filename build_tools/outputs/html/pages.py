@@ -16,7 +16,8 @@ from build_tools.outputs.html.views import SiteViews
 from build_tools.outputs.subscribe import DESCRIPTION as SUBSCRIBE_DESCRIPTION
 from build_tools.outputs.subscribe import PATH as SUBSCRIBE_PATH
 from build_tools.outputs.subscribe import TITLE as SUBSCRIBE_TITLE
-from build_tools.outputs.subscribe import render_subscribe
+from build_tools.outputs.subscribe import SCRIPT as SUBSCRIBE_SCRIPT
+from build_tools.outputs.subscribe import builder_data, render_subscribe
 
 HOME = ("index.md", "home.html", "Bandi, idee e servizi per la cooperazione digitale",
         "Il laboratorio di Legacoop Lazio dove cooperative, università, professionisti, enti locali e "
@@ -75,8 +76,9 @@ def build_pages(site: Site, settings: SiteSettings, files: list[Output]) -> list
              for path, template, title, text in LISTINGS]
     subscribe = render_markdown(render_subscribe(site, settings), "",
                                 lambda target: renderer.linker.relative(target, renderer.url_of(SUBSCRIBE_PATH)))
-    pages.append(renderer.render("markdown.html", SUBSCRIBE_PATH, SUBSCRIBE_TITLE, SUBSCRIBE_DESCRIPTION,
-                                 body=renderer.safe_own(subscribe), feeds=views.feed_links()))
+    pages.append(renderer.render("subscribe.html", SUBSCRIBE_PATH, SUBSCRIBE_TITLE, SUBSCRIBE_DESCRIPTION,
+                                 body=renderer.safe_own(subscribe), feeds=views.feed_links(),
+                                 builder=builder_data(settings), builder_script=SUBSCRIBE_SCRIPT))
     for group in (site.calls, site.stories, site.services):
         for page in group:
             source = source_uri(page)
