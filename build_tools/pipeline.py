@@ -15,6 +15,7 @@ from pathlib import Path
 
 from build_tools.deriving.crosscheck import crosscheck
 from build_tools.deriving.deadlines import deadline_report
+from build_tools.deriving.history import History, read_history
 from build_tools.deriving.site import Site, build_site
 from build_tools.deriving.status import DEFAULT_CLOSING_SOON_DAYS, CallTiming, derive_timing
 from build_tools.diagnostics import Diagnostic, Report
@@ -76,6 +77,7 @@ class Build:
     site: Site | None = None
     outputs: list[Output | Page] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # stage → wall time, for `make bench`
+    history_note: str | None = None  # why the calls have no history (say it once), else None
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -97,15 +99,27 @@ class Build:
 
 
 def build(content_dir: Path, now: datetime, settings: SiteSettings,
-          closing_soon_days: int = DEFAULT_CLOSING_SOON_DAYS, root: Path | None = None) -> Build:
-    """Check the content; when it has no error, derive the site and make every output."""
+          closing_soon_days: int = DEFAULT_CLOSING_SOON_DAYS, root: Path | None = None,
+          history: History | None = None) -> Build:
+    """Check the content; when it has no error, read the calls' history, derive the site and make
+    every output.
+
+    ``history`` None reads it from Git (:func:`read_history`: a shallow clone raises
+    ``HistoryError``, a folder outside Git gives a history with a note); tests may pass their own.
+    """
     started = time.perf_counter()
     check = run_checks(content_dir, now, closing_soon_days, root=root)
     result = Build(check, seconds={"check": time.perf_counter() - started})
     if result.errors:
         return result
     started = time.perf_counter()
-    result.site = build_site(check.content, now, closing_soon_days, timings=check.timings)
+    if history is None:
+        history = read_history(content_dir, now)
+    result.history_note = history.note
+    result.seconds["history"] = time.perf_counter() - started
+    started = time.perf_counter()
+    result.site = build_site(check.content, now, closing_soon_days, timings=check.timings,
+                             history=history.changes, history_note=history.note)
     result.outputs = build_outputs(result.site, settings)
     result.seconds["outputs"] = time.perf_counter() - started
     return result

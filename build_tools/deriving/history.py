@@ -48,8 +48,9 @@ NO_GIT_NOTE = ("cronologia delle modifiche non disponibile: i contenuti non sono
 OFF_NOTE = "cronologia delle modifiche disattivata (LAB_HISTORY=off)"
 
 
-class HistoryError(RuntimeError):
-    """The history cannot be trusted (a shallow clone): the build must stop."""
+class HistoryError(ValueError):
+    """The history cannot be trusted (a shallow clone): the build must stop (renderers report
+    a ``ValueError`` of the pipeline as a build error, with its message)."""
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,8 @@ from build_tools.outputs.interests import INTERESTS, Interest, interest
 from build_tools.outputs.links import absolute, base_url, tag_uri
 from build_tools.outputs.facts import call_facts, current_deadline, facts_html, last_change, story_facts, updated_note
 
+#: The sheet's "Cronologia delle modifiche" (templates/call.html): where a change's item leads.
+HISTORY_ANCHOR = "cronologia-delle-modifiche"
 #: Items per feed, newest first.
 ITEM_LIMIT = 50
 #: Date in the ``tag:`` id of each feed (a feed's id never changes).
@@ -143,7 +145,7 @@ def change_item(page: CallPage, change: Change) -> FeedItem:
     call, text = page.call, describe(change)
     title = f"{text[:1].upper()}{text[1:]} – {call.title}"
     note = f"Modificato il {format_moment(change.day)}: {text}"
-    return FeedItem(change_guid(page, change), title, page.url, change.at, change.at,
+    return FeedItem(change_guid(page, change), title, f"{page.url}#{HISTORY_ANCHOR}", change.at, change.at,
                     facts_html(call.summary, call_facts(page), note), _call_categories(page))
 
 

@@ -69,13 +69,15 @@ class LabPlugin(BasePlugin[LabConfig]):
             raise PluginError(f"lab: {exc}") from None
         try:
             result = build(self.content_dir, now, site_settings(config, files), self.config.closing_soon_days, root=self.root)
-        except ValueError as exc:  # two outputs at one path, a missing site_url...
+        except ValueError as exc:  # two outputs at one path, a missing site_url, a shallow clone...
             raise PluginError(f"lab: {exc}") from None
         for warning in result.check.report.sorted():
             if not warning.is_error:
                 log.info(warning.format())
         if result.errors:
             raise PluginError(result.error_text())
+        if result.history_note:
+            log.info(result.history_note)
         self.html = {}
         for output in result.outputs:
             if files.get_file_from_path(output.path) is not None:

@@ -23,6 +23,8 @@ from build_tools.reading.models import Call, CallStatus, Event, LabeledEnum, Ser
 from build_tools.reading.models.common import ROME, end_of, start_of
 from build_tools.outputs import SiteSettings
 from build_tools.outputs.calendar import call_ics_path
+from build_tools.outputs.changelog import HistoryLine, history_lines
+from build_tools.outputs.service_calendar import event_ics_path
 from build_tools.outputs.feeds import FeedLink, feed_links
 from build_tools.outputs.html.urls import image_path, source_uri
 from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
@@ -130,6 +132,11 @@ class CallView:
         return [self.views.story(s) for s in self.page.stories]
 
     @property
+    def history(self) -> list[HistoryLine]:
+        """"Cronologia delle modifiche": newest first, the first publication last."""
+        return history_lines(self.page)
+
+    @property
     def services(self) -> list["ServiceView"]:
         return [self.views.service(s) for s in self.page.services]
 
@@ -208,6 +215,12 @@ class EventView:
     def anchor(self) -> str:
         """Unique on the service page and on /eventi/: ``evento-20261215-1000-orientamento``."""
         return f"evento-{self.event.start.astimezone(ROME):%Y%m%d-%H%M}-{self.service.slug}"
+
+    @property
+    def ics_path(self) -> str | None:
+        """The event's own .ics ("aggiungi al calendario"), when it was built."""
+        path = event_ics_path(self.service.page, self.event)
+        return path if self.service.views.has_output(path) else None
 
 
 class ServiceView:
