@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: serve build check test bench clean
+.PHONY: serve build check test bench bench-history clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ test: $(VENV)/.dev-installed  ## run the whole test suite
 
 bench: $(VENV)/.dev-installed  ## scale benchmark (prints figures)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+bench-history: $(VENV)/.dev-installed  ## time of reading the calls' history from Git (1,000 calls, 1,000 edits)
+	$(BIN)/python benchmarks/history.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

@@ -152,6 +152,16 @@ def test_concurrency_timeouts_and_credentials(path: Path) -> None:
         assert step["with"]["persist-credentials"] is False
 
 
+@pytest.mark.parametrize("path", [CHECK, PUBLISH], ids=lambda p: p.name)
+def test_checkouts_fetch_the_whole_history(path: Path) -> None:
+    """The calls' history comes from Git: a shallow clone would stop the build (or, if it did
+    not, publish an empty history with wrong dates)."""
+    checkouts = step_using(load(path), "actions/checkout")
+    assert checkouts
+    for step in checkouts:
+        assert step.get("with", {}).get("fetch-depth") == 0, step
+
+
 def test_check_runs_on_every_pull_request() -> None:
     workflow = load(CHECK)
     assert set(triggers(workflow)) == {"pull_request"}

@@ -84,12 +84,13 @@ def _moved(what: str, old: date | datetime, new: date | datetime, later: str, ea
 
 
 def _amount(name: str, old: float | None, new: float | None) -> str:
+    end = "a" if name.startswith("dotazione") else "o"  # la dotazione, il contributo
     if old is None:
-        return f"{name} indicato: {format_eur(new)}" if new is not None else ""
+        return f"{name} indicat{end}: {format_eur(new)}" if new is not None else ""
     if new is None:
-        return f"{name} non più indicato (era {format_eur(old)})"
-    verb = "aumentato" if new > old else "ridotto"
-    return f"{name} {verb} da {format_eur(old)} a {format_eur(new)}"
+        return f"{name} non più indicat{end} (era {format_eur(old)})"
+    verb = "aumentat" if new > old else "ridott"
+    return f"{name} {verb}{end} da {format_eur(old)} a {format_eur(new)}"
 
 
 def _labels(values: Any) -> str:
