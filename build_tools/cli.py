@@ -153,6 +153,8 @@ def cmd_stage(args: argparse.Namespace) -> int:
     except StageError as exc:
         print(f"errore: {exc}", file=sys.stderr)
         return 1
+    if staged.result.history_note:
+        print(f"nota: {staged.result.history_note}")
     print(f"pagine pronte in {staged.config_file.parent.as_posix()}: "
           f"`mkdocs build -f {staged.config_file.as_posix()}` (oppure properdocs, zensical)")
     return 0
@@ -175,6 +177,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="lab-stage-") as folder:
             staged = stage(Path(folder), resolve_now(args.today), site_dir=site_dir)
+            if staged.result.history_note:
+                print(f"nota: {staged.result.history_note}")
             render(staged, args.renderer, extra=extra)
     except (StageError, SearchIndexError) as exc:
         print(f"errore: {exc}", file=sys.stderr)

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from build_tools.outputs import Page, SiteSettings
+from build_tools.deriving.history import HistoryError
 from build_tools.pipeline import Build, build
 from build_tools.renderers.search import index_site
 from build_tools.renderers.stubs import stub
@@ -89,7 +90,11 @@ def stage(target: Path, now: datetime, config_file: Path = Path("mkdocs.yml"), s
         shutil.rmtree(docs)
     shutil.copytree(docs_source, docs)
     days = int(options.get("closing_soon_days", 14))
-    result = build((root / options.get("content", "content")).resolve(), now, _settings(config, docs), days, root=root)
+    try:
+        result = build((root / options.get("content", "content")).resolve(), now, _settings(config, docs), days,
+                       root=root)
+    except HistoryError as exc:  # a shallow clone: the calls' history would be wrong
+        raise StageError(str(exc)) from None
     if result.errors:
         raise StageError(result.error_text())
     for output in result.outputs:
