@@ -226,8 +226,9 @@ EXAMPLES: tuple[Example, ...] = (
     Example(
         "Rientro sbagliato (YAML)",
         "dentro un blocco (`contact:`, `documents:`, `events:`…) ogni riga deve avere lo stesso numero di spazi. "
-        "Il messaggio di YAML è in inglese: *mapping values are not allowed in this context* vuol dire "
-        "«qui c'è un `:` che non mi aspettavo», di solito per uno spazio in più o in meno all'inizio della riga.",
+        "Il messaggio indica la riga e la colonna da correggere e, tra parentesi, dove si è fermato il lettore YAML "
+        "con le sue parole in inglese (*mapping values are not allowed in this context* vuol dire «qui c'è un `:` "
+        "che non mi aspettavo»).",
         "contact:\n  name: Sportello imprese\n   email: info@example.org",
         "allinea le righe del blocco: due spazi prima di `name:` e due prima di `email:`. Non usare il tasto Tab.",
         {"  email: info@example.org": "   email: info@example.org"},
@@ -239,6 +240,21 @@ EXAMPLES: tuple[Example, ...] = (
         'metti il testo tra virgolette: `title: "Voucher digitali: le cooperative del Lazio"`.',
         {"title: Voucher per la digitalizzazione delle cooperative del Lazio":
          "title: Voucher digitali: le cooperative del Lazio"},
+    ),
+    Example(
+        "Virgolette non chiuse (YAML)",
+        "un testo aperto con le virgolette e non chiuso: YAML continua a leggere fino in fondo e si ferma "
+        "alla fine del front matter, ma il messaggio indica la riga dove le virgolette si aprono.",
+        'funder: "Regione Lazio',
+        'chiudi le virgolette alla fine del valore: `funder: "Regione Lazio"` (o toglile: qui non servono).',
+        {"funder: Regione Lazio": 'funder: "Regione Lazio'},
+    ),
+    Example(
+        "Trattino senza spazio in un elenco (YAML)",
+        "in un elenco scritto una riga per elemento, dopo il trattino serve uno spazio: senza, YAML legge un testo.",
+        "beneficiaries:\n  -cooperatives\n  -social_cooperatives",
+        "scrivi `  - cooperatives` (trattino, spazio, valore), o l'elenco tra parentesi quadre: `[cooperatives, social_cooperatives]`.",
+        {"beneficiaries: [cooperatives, social_cooperatives]": "beneficiaries:\n  -cooperatives\n  -social_cooperatives"},
     ),
     Example(
         "Scadenza prima dell'apertura",

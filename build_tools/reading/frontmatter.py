@@ -19,6 +19,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from build_tools.reading.yaml_errors import explain as explain_yaml_error
+
 try:  # the C loader is ~10x faster and keeps the same node marks
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -167,10 +169,8 @@ def parse(raw: bytes) -> Document:
                              if isinstance(e, yaml.AliasEvent)), exc.line)
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 2) if mark is not None else 1
-        problem = exc.problem or exc.context or "sintassi non valida"
-        raise FrontMatterError(line, "yaml_syntax", f"YAML non valido: {problem} (controlla rientri, `:` e virgolette)") from None
+        explained = explain_yaml_error(exc, yaml_text)
+        raise FrontMatterError(explained.line, "yaml_syntax", explained.message) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(1, "yaml_syntax", f"YAML non valido: {exc}") from None
     finally:

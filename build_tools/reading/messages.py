@@ -92,6 +92,9 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return f"{where} è troppo corto: almeno {ctx.get('min_length')} caratteri (ora {len(str(value))})"
     if kind in ("string_too_long", "too_long"):
         return f"{where} è troppo lungo: al massimo {ctx.get('max_length')} caratteri (ora {len(str(value))})"
+    if kind == "list_type" and isinstance(value, str) and value.startswith("-"):
+        return (f"{where} deve essere un elenco, ma è un testo che inizia con `-`: dopo ogni trattino serve uno "
+                f"spazio (`- valore`, un elemento per riga)")
     if kind == "list_type":
         return f"{where} deve essere un elenco, per esempio `[{value}]` oppure una riga `- valore` per elemento"
     if kind in ("string_type",):
