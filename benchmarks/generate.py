@@ -155,7 +155,7 @@ def make_call(rng: random.Random, index: int, story_slugs: list[str]) -> tuple[s
     place = rng.choice(PLACES)
     slug = f"{topic_slug}-{index:05d}"
     funder, manager, source, scope = rng.choice(FUNDERS)
-    url = f"https://www.example.org/bandi/{slug}"
+    url = f"https://www.lazioinnova.it/bandi/{slug}"
     lines = [
         "---",
         f"title: {q(f'{topic} {place} ({index})')}",
@@ -217,7 +217,7 @@ def make_call(rng: random.Random, index: int, story_slugs: list[str]) -> tuple[s
         lines += ["documents:", "  - title: Avviso pubblico (PDF)", f"    url: {url}/avviso.pdf",
                   "  - title: \"Domande frequenti\"", f"    url: {url}/faq"]
     if rng.random() < 0.5:
-        lines += ["contact:", f"  name: {q('Sportello ' + funder)}", "  email: info@example.org"]
+        lines += ["contact:", f"  name: {q('Sportello ' + funder)}", "  url: https://www.lazioinnova.it/contatti"]
     lines.append(f"tags: {flow(rng.sample(TECHNOLOGIES, rng.randint(1, 4)))}")
     lines.append(f"published: {published.isoformat()}")
     if rng.random() < 0.3:
@@ -252,7 +252,7 @@ def make_story(rng: random.Random, index: int, sector: str, call_slugs: list[str
         f"published: {day(rng, date(2024, 1, 1), date(2027, 6, 30)).isoformat()}",
     ]
     if rng.random() < 0.5:
-        lines += ["source:", "  name: Fondazione Pico", "  url: https://www.example.org/fonti"]
+        lines += ["source:", "  name: Fondazione Pico", "  url: https://www.lazioinnova.it/fonti"]
     if call_slugs and rng.random() < 0.5:
         lines.append(f"related_calls: {flow(rng.sample(call_slugs, min(len(call_slugs), rng.randint(1, 3))))}")
     lines.append("---")
@@ -275,7 +275,7 @@ def make_service(rng: random.Random, order: int, slug: str, title: str, kind: st
         for i in range(24):
             lines += [f"  - title: {q(f'Webinar {i + 1}: ' + lorem(rng, 4).rstrip('.'))}",
                       f"    start: {start.isoformat()}", f"    end: {(start + timedelta(hours=2)).isoformat()}",
-                      "    location: Online", "    registration_url: https://www.example.org/iscrizioni"]
+                      "    location: Online", "    registration_url: https://www.lazioinnova.it/iscrizioni"]
             start += timedelta(days=rng.randint(10, 30))
     lines.append("---")
     return "\n".join(lines) + "\n" + story_body(rng)

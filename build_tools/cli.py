@@ -114,7 +114,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 1
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(skeleton(collection, args.title, resolve_now(args.today).date()), encoding="utf-8")
-    print(f"creato {path.as_posix()}: completa i campi 'Da completare' e togli `draft: true` per pubblicare")
+    print(f"creato {path.as_posix()}: sostituisci i valori «Da completare» e quelli segnati `# DA COMPLETARE`, "
+          "poi togli `draft: true` per pubblicare")
     return 0
 
 

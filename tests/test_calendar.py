@@ -44,8 +44,8 @@ def services(fm) -> dict[str, str]:
     files = fm.five_services()
     files["services/guidance.md"] = fm.text(fm.service("guidance", events=[
         {"title": "Sportello di orientamento ai bandi", "start": "2026-12-15T10:00", "end": "2026-12-15T13:00",
-         "location": "Legacoop Lazio, Roma", "registration_url": "https://example.org/iscrizione"},
-        {"title": "Webinar sui bandi di inizio anno", "start": "2027-01-14T15:00", "online_url": "https://example.org/live"},
+         "location": "Legacoop Lazio, Roma", "registration_url": "https://www.legacoop.coop/iscrizione"},
+        {"title": "Webinar sui bandi di inizio anno", "start": "2027-01-14T15:00", "online_url": "https://www.legacoop.coop/live"},
     ]))
     return files
 
@@ -242,7 +242,7 @@ def test_events_calendar(built):
     assert desk.decoded("DTSTART") == datetime(2026, 12, 15, 10, 0, tzinfo=ROME)
     assert desk.decoded("DTEND") == datetime(2026, 12, 15, 13, 0, tzinfo=ROME)
     assert str(desk["LOCATION"]) == "Legacoop Lazio, Roma"
-    assert str(desk["URL"]) == "https://example.org/iscrizione"
+    assert str(desk["URL"]) == "https://www.legacoop.coop/iscrizione"
     assert f"Scheda del servizio: {SITE_URL}servizi/guidance/" in str(desk["DESCRIPTION"])
     webinar = found["guidance-20270114T1500@legacooplazio.it"]
     assert str(webinar["LOCATION"]) == "Online"

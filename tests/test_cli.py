@@ -64,10 +64,10 @@ windows:
     deadline: 2027-01-31
   - opens: 2027-02-01
     deadline: 2027-02-30
-url: https://example.org/bando
+url: https://www.legacoop.coop/bando
 published: 2026-10-01
 ---
-Testo con un video <iframe src="https://example.org/video"></iframe>
+Testo con un video <iframe src="https://www.legacoop.coop/video"></iframe>
 """
 
 BROKEN_STORY = """\

@@ -159,10 +159,10 @@ def test_empty_body_is_a_warning_not_an_error(content_tree, fm):
 UNSAFE = {
     "script": "<script>alert('x')</script>",
     "script-uppercase-spaced": "< SCRIPT src='x.js'>",
-    "iframe": '<iframe src="https://example.org"></iframe>',
+    "iframe": '<iframe src="https://www.legacoop.coop"></iframe>',
     "object": '<object data="x.swf"></object>',
     "embed": '<embed src="x.swf">',
-    "form": '<form action="https://example.org"><input></form>',
+    "form": '<form action="https://www.legacoop.coop"><input></form>',
     "style": "<style>body{display:none}</style>",
     "onclick": '<a href="#" onclick="rubaDati()">clicca</a>',
     "onerror": '<img src=x onerror=alert(1)>',
@@ -211,8 +211,8 @@ def test_words_that_look_like_tags_are_fine(content_tree, fm):
 
 def test_http_links_are_warnings_at_their_lines(content_tree, fm):
     text = fm.text(fm.call(url="http://www.regione.lazio.it/bando",
-                           documents=[{"title": "Avviso", "url": "http://example.org/avviso.pdf"}]),
-                   body="Testo.\n\nVedi [il sito](http://example.org/pagina) e [questo](https://example.org).\n")
+                           documents=[{"title": "Avviso", "url": "http://www.legacoop.coop/avviso.pdf"}]),
+                   body="Testo.\n\nVedi [il sito](http://www.legacoop.coop/pagina) e [questo](https://www.legacoop.coop).\n")
     root = content_tree({"calls/x.md": text})
     content, report = load(root)
     text_lines = text.split("\n")
@@ -222,7 +222,7 @@ def test_http_links_are_warnings_at_their_lines(content_tree, fm):
         (next(i for i, l in enumerate(text_lines, 1) if "avviso.pdf" in l), "http_url"),
         (next(i for i, l in enumerate(text_lines, 1) if "[il sito]" in l), "http_url"),
     ]
-    assert "http://example.org/pagina" in report.sorted()[2].message
+    assert "http://www.legacoop.coop/pagina" in report.sorted()[2].message
     assert len(content["calls"]) == 1  # warnings do not stop publication
 
 
@@ -253,7 +253,7 @@ HOSTILE = ["<script>x</script>", "< SCRIPT", "<ſcript>", "<ıframe>", "<İframe
            "  [r]:\tDATA\u2003:x", "href=vbscript:x", "src = 'data:x'", "<data:x", "[l](http://insecure.example)",
            "[l]( <HTTP://x.y/z>)", "](\nhttp://x)", "`<script>`", "``<script>``", "`a <b` c ` onclick=x>`", "```\n<script>\n```",
            "~~~\n<iframe>\n~~~", "  ```html\n<form>", "http://plain", "data\n:", "script :", "<", ">", ":", "`", "\n", " ", "\t",
-           "testo ", "https://example.org ", "la data: ", "[a](https://e.org) ", "è ", "\u2028"]
+           "testo ", "https://www.legacoop.coop ", "la data: ", "[a](https://e.org) ", "è ", "\u2028"]
 
 
 @pytest.mark.parametrize("snippet", HOSTILE)

@@ -88,9 +88,9 @@ VALID_CALLS = {
     "override-with-note": {"status_override": "funds_exhausted", "status_note": "Risorse esaurite il 10 novembre."},
     "money": {"budget_total_eur": 5_000_000, "min_grant_eur": 5000, "max_grant_eur": 5000, "funding_rate_pct": 100},
     "rate-decimal": {"funding_rate_pct": 0.5},
-    "documents-contact": {"documents": [{"title": "Avviso pubblico", "url": "https://example.org/a.pdf"}],
-                          "contact": {"name": "Sportello", "email": "info@example.org", "phone": "+39 06 000000",
-                                      "url": "https://example.org/contatti"}},
+    "documents-contact": {"documents": [{"title": "Avviso pubblico", "url": "https://www.legacoop.coop/a.pdf"}],
+                          "contact": {"name": "Sportello", "email": "info@legacoop.coop", "phone": "+39 06 000000",
+                                      "url": "https://www.legacoop.coop/contatti"}},
     "tags": {"tags": ["economia-sociale", "pnrr", "industria-4-0"]},
     "dates": {"published": date(2026, 10, 1), "updated": date(2026, 10, 1), "verified": date(2026, 11, 20)},
     "future-published": {"published": date(2027, 1, 10)},
@@ -217,7 +217,7 @@ support_types: [grant]
 beneficiaries: [cooperatives]
 pathways: [existing_business]
 scope: lazio
-url: https://example.org/bando
+url: https://www.legacoop.coop/bando
 published: 2026-10-01
 windows:
   - label: Prima finestra
@@ -306,7 +306,7 @@ VALID_STORIES = {
     "minimal": {},
     "all-twenty-regions": {"regions": ALL_REGIONS},
     "everything": {"cooperative_url": "https://example.coop", "technologies": ["ai", "cloud", "e-commerce"],
-                   "pathway": "new_business", "source": {"name": "Fondazione Pico", "url": "https://example.org"},
+                   "pathway": "new_business", "source": {"name": "Fondazione Pico", "url": "https://www.legacoop.coop"},
                    "image": "img/foto.jpg", "image_alt": "Soci della cooperativa nel campo",
                    "related_calls": ["un-bando"], "tags": ["filiera-corta"], "draft": False},
 }
@@ -326,7 +326,7 @@ STORY_ERRORS = {
     "region-misspelt": ({"regions": ["emilia-romagnia"]}, "regions:", ["forse intendevi `emilia-romagna`"]),
     "technology-not-kebab": ({"technologies": ["Intelligenza Artificiale"]}, "technologies:", ["etichetta"]),
     "pathway-unknown": ({"pathway": "startup"}, "pathway:", ["`startup`"]),
-    "source-without-name": ({"source": {"url": "https://example.org"}}, "source:", ["`source` → `name`"]),
+    "source-without-name": ({"source": {"url": "https://www.legacoop.coop"}}, "source:", ["`source` → `name`"]),
     "image-without-alt": ({"image": "img/foto.jpg"}, "image:", ["`image_alt`"]),
     "cooperative-url-bad": ({"cooperative_url": "example.coop"}, "cooperative_url:", ["https://"]),
     "related-call-bad-slug": ({"related_calls": ["Bando Lazio"]}, "related_calls:", ["`Bando Lazio`"]),
@@ -347,8 +347,8 @@ def test_story_rule(overrides, needle, fragments, content_tree, fm):
 
 EVENTS = [
     {"title": "Webinar sull'intelligenza artificiale", "start": datetime(2027, 1, 14, 15, 0),
-     "end": datetime(2027, 1, 14, 17, 0), "location": "Online", "online_url": "https://example.org/live",
-     "registration_url": "https://example.org/iscrizioni", "description": "Usi concreti nelle cooperative."},
+     "end": datetime(2027, 1, 14, 17, 0), "location": "Online", "online_url": "https://www.legacoop.coop/live",
+     "registration_url": "https://www.legacoop.coop/iscrizioni", "description": "Usi concreti nelle cooperative."},
     {"title": "Open day del Laboratorio", "start": "2027-02-18T10:00:00+01:00"},
 ]
 
@@ -356,7 +356,7 @@ VALID_SERVICES = {
     "minimal": {},
     "everything": {"audience": ["existing_business", "new_business", "cooperatives", "third_sector"],
                    "format": "hybrid", "how_to_access": "Scrivi al Laboratorio.",
-                   "contact": {"email": "lab@example.org"}, "events": EVENTS},
+                   "contact": {"email": "lab@legacoop.coop"}, "events": EVENTS},
 }
 
 

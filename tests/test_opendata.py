@@ -41,7 +41,7 @@ def files(fm) -> dict[str, str]:
         "calls/scheduled.md": fm.call(title="Bando programmato a dicembre", published=date(2026, 12, 15)),
         "calls/draft.md": fm.call(title="Bando ancora in bozza", draft=True),
         "stories/filiera.md": fm.story(related_calls=["pnrr", "draft"], pathway="existing_business",
-                                       source={"name": "Fondazione Pico", "url": "https://example.org/pico"}),
+                                       source={"name": "Fondazione Pico", "url": "https://www.legacoop.coop/pico"}),
         "stories/bozza.md": fm.story(title="Una storia in bozza", draft=True),
     }
     texts = {path: fm.text(data) for path, data in out.items()}

@@ -77,11 +77,46 @@ def test_new_writes_the_file_refuses_to_overwrite_and_passes_check(kind, folder,
     assert "1 file valido, 0 errori, 0 avvisi" in checked.stdout
 
 
-def test_new_call_still_passes_once_the_draft_line_is_removed(tmp_path):
+@pytest.mark.parametrize("kind, folder, keys", [
+    ("call", "calls", ["summary", "funder", "funding_source", "support_types", "beneficiaries", "pathways", "scope",
+                       "deadline", "url"]),
+    ("story", "stories", ["summary", "cooperative", "sector", "regions"]),
+])
+def test_without_draft_every_placeholder_new_wrote_is_an_error_naming_its_key(kind, folder, keys, tmp_path):
+    """Removing `draft` publishes the file: each invented value must stop the check, by its key and line."""
+    assert run(tmp_path, "new", kind, "Voucher: digitale per tutti", "--today", "2026-11-25").returncode == 0
+    path = next((tmp_path / "content" / folder).glob("*.md"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text("\n".join(line for line in text.split("\n") if not line.startswith("draft:")), encoding="utf-8")
+    checked = run(tmp_path, "check", "--content", "content", "--today", "2026-11-25")
+    assert checked.returncode == 1, checked.stdout
+    rel = path.relative_to(tmp_path).as_posix()
+    errors = [line for line in checked.stdout.splitlines() if line.startswith(rel) and ": error: " in line]
+    lines = text.split("\n")
+    for key in keys:
+        line = next(i for i, t in enumerate(lines, start=1) if t.startswith(f"{key}:"))
+        assert any(e.startswith(f"{rel}:{line}: error: ") and f"`{key}`" in e for e in errors), (key, errors)
+    body_start = lines.index("---", 1) + 2
+    body_errors = [e for e in errors if int(e.split(":")[1]) >= body_start]
+    assert body_errors and all("testo della scheda" in e for e in body_errors)
+    # the title, the publication date and the (valid) slug are the editor's own: never reported
+    assert not [e for e in errors if "`title`" in e or "`published`" in e]
+
+
+def test_new_call_passes_once_every_placeholder_is_replaced(tmp_path):
     assert run(tmp_path, "new", "call", "Voucher: digitale per tutti", "--today", "2026-11-25").returncode == 0
     path = tmp_path / "content" / "calls" / "voucher-digitale-per-tutti.md"
     text = path.read_text(encoding="utf-8")
-    path.write_text("\n".join(line for line in text.split("\n") if not line.startswith("draft:")), encoding="utf-8")
+    filled = []
+    for line in text.split("\n"):
+        if line.startswith("draft:"):
+            continue
+        line = line.replace("DA COMPLETARE", "").replace("https://www.example.org/da-completare",
+                                                        "https://www.regione.lazio.it/bandi/voucher")
+        line = line.replace('"Da completare: una o due frasi', '"Contributi per le cooperative: una o due frasi')
+        line = line.replace("Da completare.", "Il testo della scheda.").replace(": Da completare", ": Regione Lazio")
+        filled.append(line)
+    path.write_text("\n".join(filled), encoding="utf-8")
     checked = run(tmp_path, "check", "--content", "content", "--today", "2026-11-25")
     assert checked.returncode == 0, checked.stdout
     assert parse(path.read_bytes()).data["title"] == "Voucher: digitale per tutti"
@@ -118,6 +153,9 @@ def test_skeleton_is_valid_for_any_title(collection, title, content_tree):
     root = content_tree({f"{collection.folder}/nuovo.md": skeleton(collection, title, date(2026, 11, 25))})
     report = Report(root.parent)
     content = load_content(root, report)
-    assert not report.items, [d.format() for d in report.items]
-    (entry,) = content[collection.name]
-    assert entry.item.title == title
+    if "draft" in collection.model.model_fields:  # a draft: checked, clean, never published
+        assert not report.items, [d.format() for d in report.items]
+        (entry,) = content[collection.name]
+        assert entry.item.title == title
+    else:  # services cannot be drafts: the skeleton's placeholders are the only problems
+        assert report.items and {d.code for d in report.items} == {"placeholder"}, [d.format() for d in report.items]

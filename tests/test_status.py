@@ -29,7 +29,7 @@ BASE = {
     "beneficiaries": ["cooperatives"],
     "pathways": ["existing_business"],
     "scope": "lazio",
-    "url": "https://example.org/bando",
+    "url": "https://www.legacoop.coop/bando",
     "published": date(2026, 1, 5),
 }
 

@@ -43,7 +43,7 @@ funding_rate_pct: 50
 url: https://www.lazioinnova.it/
 contact:
   name: Sportello imprese
-  email: info@example.org
+  url: https://www.lazioinnova.it/contatti
 tags: [digitalizzazione, voucher]
 published: 2027-01-10
 verified: 2027-01-10
@@ -70,7 +70,6 @@ STORY_TEMPLATE = """\
 title: Dal campo allo scaffale, una filiera che si racconta
 summary: Una cooperativa agricola usa sensori nei campi e un negozio online per far conoscere ai clienti l'origine di ogni prodotto.
 cooperative: Cooperativa agricola di esempio
-cooperative_url: https://www.example.org/
 sector: agrifood
 regions: [lazio]
 technologies: [iot, e-commerce]
@@ -100,8 +99,6 @@ EVENT_TEMPLATE = """\
     start: 2027-03-11T15:00
     end: 2027-03-11T17:30
     location: Online
-    online_url: https://www.example.org/diretta/progettazione
-    registration_url: https://www.example.org/iscrizioni/progettazione
     description: Webinar pratico sulla preparazione di una domanda di contributo.
 """
 
@@ -154,7 +151,9 @@ def render_templates() -> str:
         "#### Modello per una storia (`content/stories/<nome-della-storia>.md`)", "",
         "```markdown", STORY_TEMPLATE.rstrip("\n"), "```", "",
         "#### Modello per un evento (da aggiungere sotto `events:` in `content/services/seminari-e-webinar.md`)", "",
-        "Ogni evento inizia con due spazi, un trattino e uno spazio (`- title:`); le righe seguenti hanno quattro spazi.",
+        "Ogni evento inizia con due spazi, un trattino e uno spazio (`- title:`); le righe seguenti hanno quattro spazi. "
+        "Il link per iscriversi e quello della diretta vanno in `registration_url:` e `online_url:` (indirizzi completi, "
+        "con https://).",
         "",
         "```yaml", "events:", EVENT_TEMPLATE.rstrip("\n"), "```",
     ])
@@ -229,9 +228,9 @@ EXAMPLES: tuple[Example, ...] = (
         "Il messaggio indica la riga e la colonna da correggere e, tra parentesi, dove si è fermato il lettore YAML "
         "con le sue parole in inglese (*mapping values are not allowed in this context* vuol dire «qui c'è un `:` "
         "che non mi aspettavo»).",
-        "contact:\n  name: Sportello imprese\n   email: info@example.org",
-        "allinea le righe del blocco: due spazi prima di `name:` e due prima di `email:`. Non usare il tasto Tab.",
-        {"  email: info@example.org": "   email: info@example.org"},
+        "contact:\n  name: Sportello imprese\n   url: https://www.lazioinnova.it/contatti",
+        "allinea le righe del blocco: due spazi prima di `name:` e due prima di `url:`. Non usare il tasto Tab.",
+        {"  url: https://www.lazioinnova.it/contatti": "   url: https://www.lazioinnova.it/contatti"},
     ),
     Example(
         "Due punti in un testo senza virgolette (YAML)",
@@ -255,6 +254,17 @@ EXAMPLES: tuple[Example, ...] = (
         "beneficiaries:\n  -cooperatives\n  -social_cooperatives",
         "scrivi `  - cooperatives` (trattino, spazio, valore), o l'elenco tra parentesi quadre: `[cooperatives, social_cooperatives]`.",
         {"beneficiaries: [cooperatives, social_cooperatives]": "beneficiaries:\n  -cooperatives\n  -social_cooperatives"},
+    ),
+    Example(
+        "Segnaposto rimasto",
+        "il file è stato creato con `new` e pubblicato (senza `draft: true`) prima di sostituire tutti i valori "
+        "di esempio: «Da completare», indirizzi `example.org`, righe segnate `# DA COMPLETARE`.",
+        "funder: Da completare\nurl: https://www.example.org/da-completare\n"
+        "deadline: 2027-03-31T17:00  # DA COMPLETARE: scrivi la scadenza del bando ufficiale",
+        "scrivi i valori veri presi dal bando ufficiale e togli «DA COMPLETARE» dai commenti. Finché la scheda non è "
+        "pronta, rimetti `draft: true`.",
+        {"funder: Regione Lazio": "funder: Da completare", "url: https://www.lazioinnova.it/\n": "url: https://www.example.org/da-completare\n",
+         "deadline: 2027-03-31T17:00": "deadline: 2027-03-31T17:00  # DA COMPLETARE: scrivi la scadenza del bando ufficiale"},
     ),
     Example(
         "Scadenza prima dell'apertura",

@@ -3,7 +3,9 @@
 Required keys get a valid placeholder, optional keys are listed commented out with their
 Italian title and allowed values, so the editor sees every field in one place. Calls and
 stories start as ``draft: true``: they pass the check but are not published until an
-editor removes the line.
+editor removes the line — and then every placeholder left ("Da completare", example.org
+addresses, the invented deadline marked ``# DA COMPLETARE``) is an error
+(:mod:`build_tools.reading.placeholders`).
 """
 
 from __future__ import annotations
@@ -41,6 +43,15 @@ def _enum_of(info: FieldInfo) -> type[Enum] | None:
 def _is_list(info: FieldInfo) -> bool:
     annotation = info.annotation
     return typing.get_origin(annotation) is list
+
+
+#: The comment that marks a value `new` had to invent (the check refuses it once `draft` is removed).
+PLACEHOLDER_MARK = "DA COMPLETARE"
+_MARKED = {
+    "deadline": "scrivi la scadenza del bando ufficiale (con l'ora, se c'è) e togli «DA COMPLETARE»",
+    "order": "scegli la posizione nei menu e togli «DA COMPLETARE»",
+}
+_CHOOSE = "scegli tra i valori elencati e togli «DA COMPLETARE»"
 
 
 def _placeholder(name: str, info: FieldInfo, title: str, today: date) -> Any:
@@ -99,7 +110,11 @@ def skeleton(collection: Collection, title: str, today: date) -> str:
             continue
         if info.is_required() or name == "deadline":
             value = _placeholder(name, info, title, today)
-            lines.append(f"{name}: {_yaml_value(value)}  # {_comment(info)}")
+            note = _comment(info)
+            todo = _MARKED.get(name) or (_CHOOSE if _enum_of(info) is not None else None)
+            if todo:  # a valid value that looks real: marked, so it cannot be published unchanged
+                note = f"{PLACEHOLDER_MARK}: {todo} — {note}"
+            lines.append(f"{name}: {_yaml_value(value)}  # {note}")
         else:
             lines.append(f"# {name}:  # {_comment(info)}")
     if "draft" in model.model_fields:

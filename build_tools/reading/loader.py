@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from build_tools.reading import frontmatter, safety
+from build_tools.reading.placeholders import find_placeholders, may_have_placeholders
 from build_tools.diagnostics import Report
 from build_tools.reading.messages import describe
 from build_tools.reading.models.common import SLUG_MAX, SLUG_RE
@@ -78,7 +79,8 @@ def load_entry(path: Path, collection: Collection, report: Report) -> Entry | No
                      f"nome del file non valido: usa solo lettere minuscole, cifre e trattini "
                      f"(max {SLUG_MAX} caratteri), per esempio `voucher-digitali-lazio.md`")
     try:
-        doc = frontmatter.parse(path.read_bytes())
+        raw = path.read_bytes()
+        doc = frontmatter.parse(raw)
     except frontmatter.FrontMatterError as exc:
         report.error(path, exc.line, exc.code, exc.message)
         return None
@@ -102,6 +104,10 @@ def load_entry(path: Path, collection: Collection, report: Report) -> Entry | No
             report.warning(path, line, problem.code, problem.message)
         else:
             report.error(path, line, problem.code, problem.message)
+            ok = False
+    if not getattr(item, "draft", False) and may_have_placeholders(raw):
+        for placeholder in find_placeholders(raw, doc):
+            report.error(path, placeholder.line, "placeholder", placeholder.message)
             ok = False
     if not doc.body.strip():
         report.warning(path, doc.body_line - 1, "empty_body", "il testo della scheda è vuoto: aggiungi il contenuto dopo il front matter")
