@@ -1,4 +1,4 @@
-"""Command line: ``python -m build_tools check|new|schema|guide|build|serve``.
+"""Command line: ``python -m build_tools check|report|preview|new|schema|guide|build|serve``.
 
 With the MkDocs plugin, the only place that reads the clock and the environment.
 Exit codes: 0 fine, 1 content problems, 2 the command itself was misused.
@@ -33,6 +33,20 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--closing-soon-days", type=int)  # default: DEFAULT_CLOSING_SOON_DAYS (cmd_check)
     check.add_argument("--summary", metavar="FILE",
                        help="aggiunge a FILE un riepilogo in Markdown (errori, scadenze): per $GITHUB_STEP_SUMMARY")
+
+    report = sub.add_parser("report", help="elenco notturno: bandi scaduti, in scadenza, fonti da ricontrollare")
+    report.add_argument("--issue-body", metavar="FILE", required=True,
+                        help="scrive in FILE il testo della segnalazione (vuoto se non c'è nulla da fare)")
+    report.add_argument("--today", help="data (AAAA-MM-GG) o data e ora da usare come 'oggi'")
+    report.add_argument("--content", default="content", help="cartella dei contenuti (default: content)")
+
+    preview = sub.add_parser("preview", help="riepilogo di una pull request: le schede cambiate come appariranno sul sito")
+    preview.add_argument("--changed", metavar="FILE", required=True,
+                         help="elenco dei file cambiati, uno per riga (git diff --name-only)")
+    preview.add_argument("--artifact-url", help="indirizzo dell'anteprima del sito da scaricare")
+    preview.add_argument("--summary", metavar="FILE", help="aggiunge il riepilogo a FILE invece di stamparlo")
+    preview.add_argument("--today", help="data (AAAA-MM-GG) o data e ora da usare come 'oggi'")
+    preview.add_argument("--content", default="content", help="cartella dei contenuti (default: content)")
 
     new = sub.add_parser("new", help="crea lo scheletro di un nuovo contenuto")
     new.add_argument("kind", choices=sorted(_SINGULAR), help="call, story o service")
@@ -95,6 +109,59 @@ def cmd_check(args: argparse.Namespace) -> int:
             return 2
     if errors or (args.strict and warnings):
         return 1
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The nightly issue body; the exit status says only whether the command could run (errors are the check's job)."""
+    from build_tools.editor.issue_report import WEEK_DAYS, github_edit_link, render_issue_body
+    from build_tools.pipeline import run_checks
+
+    now = resolve_now(args.today)
+    content_dir = Path(args.content)
+    if not content_dir.is_dir():
+        print(f"errore: la cartella dei contenuti `{content_dir.as_posix()}` non esiste (usa --content)", file=sys.stderr)
+        return 2
+    cwd = Path.cwd().resolve()
+    root = cwd if content_dir.resolve().is_relative_to(cwd) else content_dir.resolve().parent
+    body = render_issue_body(run_checks(content_dir, now, WEEK_DAYS, root=root), now, github_edit_link(dict(os.environ)))
+    try:
+        Path(args.issue_body).write_text(body, encoding="utf-8")
+    except OSError as exc:
+        print(f"errore: impossibile scrivere {args.issue_body}: {exc.strerror}", file=sys.stderr)
+        return 2
+    rows = sum(1 for line in body.splitlines() if line.startswith("| ") and line.endswith(".md` |"))
+    print(f"{args.issue_body}: {rows} {'voce' if rows == 1 else 'voci'} da ricontrollare" if body
+          else f"{args.issue_body}: nulla da ricontrollare (file vuoto: la segnalazione si può chiudere)")
+    return 0
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    """The pull request's changed items as the site will show them (errors are the check's job: exit 0)."""
+    from build_tools.editor.job_summary import write_summary
+    from build_tools.editor.pr_preview import read_changed, render_preview
+    from build_tools.pipeline import run_checks
+
+    now = resolve_now(args.today)
+    content_dir = Path(args.content)
+    if not content_dir.is_dir():
+        print(f"errore: la cartella dei contenuti `{content_dir.as_posix()}` non esiste (usa --content)", file=sys.stderr)
+        return 2
+    root = content_dir.resolve().parent
+    try:
+        changed = read_changed(Path(args.changed), root)
+    except OSError as exc:
+        print(f"errore: impossibile leggere {args.changed}: {exc.strerror}", file=sys.stderr)
+        return 2
+    text = render_preview(run_checks(content_dir, now, root=root), now, changed, args.artifact_url or None)
+    if not args.summary:
+        print(text, end="")
+        return 0
+    try:
+        write_summary(Path(args.summary), text)
+    except OSError as exc:
+        print(f"errore: impossibile scrivere il riepilogo in {args.summary}: {exc.strerror}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -204,7 +271,7 @@ def cmd_mkdocs(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": cmd_check, "new": cmd_new, "schema": cmd_schema, "guide": cmd_guide, "build": cmd_mkdocs,
+    handlers = {"check": cmd_check, "report": cmd_report, "preview": cmd_preview, "new": cmd_new, "schema": cmd_schema, "guide": cmd_guide, "build": cmd_mkdocs,
                 "serve": cmd_mkdocs, "stage": cmd_stage}
     if args.command == "build" and args.renderer:
         return _guarded(cmd_render, args)

@@ -107,6 +107,8 @@ def test_least_privilege(path: Path) -> None:
         if path == PUBLISH and job_id == "deploy":
             assert writes == {"pages", "id-token"}
             assert set(permissions) == {"pages", "id-token"}
+        elif path == PUBLISH and job_id == "report":
+            assert permissions == {"contents": "read", "issues": "write"}, "the nightly issue, and nothing else"
         else:
             assert not writes, f"{path.name}:{job_id} must not write"
             assert "id-token" not in permissions, f"{path.name}:{job_id} must not mint OIDC tokens"
@@ -250,3 +252,44 @@ def test_pre_commit_runs_the_check_when_content_changes() -> None:
     assert hook["files"] == "^content/"
     assert re.search(hook["files"], "content/calls/voucher.md")
     assert not re.search(hook["files"], "build_tools/cli.py")
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_expression_is_interpolated_into_a_shell_script(path: Path) -> None:
+    """Values reach scripts through `env:` (quoted shell variables), never as `${{ }}` pasted into the code."""
+    for job_id, step in steps(load(path)):
+        assert "${{" not in step.get("run", ""), f"{path.name}:{job_id}:{step.get('name')}"
+
+
+def test_nightly_report_opens_updates_or_closes_one_issue() -> None:
+    workflow = load(PUBLISH)
+    job = workflow["jobs"]["report"]
+    assert "schedule" in job["if"] and "workflow_dispatch" in job["if"] and "push" not in job["if"]
+    runs = [s.get("run", "") for s in job["steps"]]
+    body_step = next(r for r in runs if "build_tools report" in r)
+    assert '--issue-body "$RUNNER_TEMP/' in body_step
+    gh_step = next(s for s in job["steps"] if "gh issue" in s.get("run", ""))
+    script = gh_step["run"]
+    assert gh_step["env"]["TITLE"] == "Scadenze e fonti da ricontrollare"
+    assert gh_step["env"]["GH_TOKEN"] == "${{ github.token }}"
+    for command in ("gh issue list", "gh issue edit", "gh issue create", "gh issue close"):
+        assert command in script, command
+    assert '[ -s "$BODY_FILE" ]' in script, "an empty body closes the issue"
+    assert "--body-file" in script and "--body " not in script, "the body goes through a file"
+    for checkout in [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/checkout@")]:
+        assert checkout["with"]["persist-credentials"] is False
+
+
+def test_pull_request_summary_describes_the_changed_items_and_links_the_preview() -> None:
+    workflow = load(CHECK)
+    job = workflow["jobs"]["contenuti"]
+    checkout = step_using(workflow, "actions/checkout")[0]
+    assert checkout["with"]["fetch-depth"] >= 2, "the base commit is needed to list what the PR changes"
+    upload = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
+    preview = next(s for s in job["steps"] if "build_tools preview" in s.get("run", ""))
+    assert job["steps"].index(upload) < job["steps"].index(preview)
+    assert preview["env"]["ARTIFACT_URL"] == f"${{{{ steps.{upload['id']}.outputs.artifact-url }}}}"
+    assert "cancelled()" in preview["if"], "also when the check failed: errors are shown per changed file"
+    script = preview["run"]
+    assert "git diff --name-only --no-renames HEAD^1 HEAD -- content/" in script
+    assert '--summary "$GITHUB_STEP_SUMMARY"' in script and '--artifact-url "$ARTIFACT_URL"' in script
