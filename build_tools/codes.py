@@ -27,13 +27,16 @@ CODES: dict[str, Code] = {
     "unclosed_front_matter": Code("Front matter non chiuso", "aggiungi una riga `---` dopo l'ultima chiave"),
     "empty_front_matter": Code("Front matter vuoto", "scrivi le chiavi obbligatorie tra le due righe `---`"),
     "not_a_mapping": Code("Front matter non è un elenco di chiavi", "ogni riga deve essere `chiave: valore`"),
-    "yaml_syntax": Code("YAML non valido", "controlla la riga indicata: rientri, `:` dentro un valore senza virgolette, tabulazioni"),
+    "yaml_syntax": Code("YAML non valido", "correggi alla riga e colonna indicate: il messaggio dice la causa più probabile "
+                        "(virgolette o parentesi non chiuse, `: ` in un valore senza virgolette, Tab, `-` senza spazio, rientro)"),
     "yaml_key": Code("Chiave non valida", "le chiavi sono parole semplici, scritte una volta sola"),
     "yaml_tag": Code("Etichetta YAML non ammessa", "togli il `!` e scrivi il valore tra virgolette"),
     "yaml_alias": Code("Alias YAML non ammesso", "ripeti il valore invece di usare `&` e `*`"),
     "schema": Code("Valore non valido", "il messaggio dice la chiave e il valore atteso; la sezione 8 elenca i valori ammessi"),
     "empty_body": Code("Scheda senza testo", "scrivi il testo dopo il front matter"),
     "unsafe_html": Code("HTML non sicuro", "togli il codice indicato: nelle schede si scrive in Markdown"),
+    "placeholder": Code("Segnaposto non completato", "scrivi il valore vero al posto di «Da completare», dell'indirizzo "
+                        "di esempio o della riga segnata `# DA COMPLETARE`; finché non è pronta, rimetti `draft: true`"),
     "http_url": Code("Indirizzo non sicuro (http)", "usa `https://` se il sito lo permette"),
     # reading: rules between keys (models)
     "pnrr_missing": Code("Manca il blocco PNRR", "con `funding_source: pnrr` aggiungi `pnrr:` con almeno `mission`"),
