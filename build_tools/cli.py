@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from build_tools.cli_italian import use_italian
 from build_tools.clock import ClockError, resolve_now
 from build_tools.renderers import RENDERERS
 
@@ -22,58 +23,65 @@ _SINGULAR = {"call": "calls", "story": "stories", "service": "services"}
 
 
 def _parser() -> argparse.ArgumentParser:
+    use_italian()
     parser = argparse.ArgumentParser(prog="python -m build_tools", description="Strumenti del sito del Laboratorio.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, title="comandi", metavar="COMANDO")
 
     check = sub.add_parser("check", help="controlla tutti i contenuti")
-    check.add_argument("--today", help="data (AAAA-MM-GG) o data e ora da usare come 'oggi'")
-    check.add_argument("--content", default="content", help="cartella dei contenuti (default: content)")
+    check.add_argument("--today", metavar="DATA", help="data (AAAA-MM-GG) o data e ora da usare come 'oggi'")
+    check.add_argument("--content", default="content", metavar="CARTELLA", help="cartella dei contenuti (se manca: content)")
     check.add_argument("--strict", action="store_true", help="anche gli avvisi fanno fallire il controllo")
     check.add_argument("--format", choices=("text", "github"), default="text", help="formato dei messaggi")
-    check.add_argument("--closing-soon-days", type=int)  # default: DEFAULT_CLOSING_SOON_DAYS (cmd_check)
+    check.add_argument("--closing-soon-days", type=int, metavar="GIORNI",  # default: DEFAULT_CLOSING_SOON_DAYS (cmd_check)
+                       help="giorni prima della scadenza in cui un bando è «in scadenza» (se manca: 14)")
     check.add_argument("--summary", metavar="FILE",
                        help="aggiunge a FILE un riepilogo in Markdown (errori, scadenze): per $GITHUB_STEP_SUMMARY")
 
     report = sub.add_parser("report", help="elenco notturno: bandi scaduti, in scadenza, fonti da ricontrollare")
     report.add_argument("--issue-body", metavar="FILE", required=True,
                         help="scrive in FILE il testo della segnalazione (vuoto se non c'è nulla da fare)")
-    report.add_argument("--today", help="data (AAAA-MM-GG) o data e ora da usare come 'oggi'")
-    report.add_argument("--content", default="content", help="cartella dei contenuti (default: content)")
+    report.add_argument("--today", metavar="DATA", help="data (AAAA-MM-GG) o data e ora da usare come 'oggi'")
+    report.add_argument("--content", default="content", metavar="CARTELLA", help="cartella dei contenuti (se manca: content)")
 
     preview = sub.add_parser("preview", help="riepilogo di una pull request: le schede cambiate come appariranno sul sito")
     preview.add_argument("--changed", metavar="FILE", required=True,
                          help="elenco dei file cambiati, uno per riga (git diff --name-only)")
-    preview.add_argument("--artifact-url", help="indirizzo dell'anteprima del sito da scaricare")
+    preview.add_argument("--artifact-url", metavar="URL", help="indirizzo dell'anteprima del sito da scaricare")
     preview.add_argument("--summary", metavar="FILE", help="aggiunge il riepilogo a FILE invece di stamparlo")
-    preview.add_argument("--today", help="data (AAAA-MM-GG) o data e ora da usare come 'oggi'")
-    preview.add_argument("--content", default="content", help="cartella dei contenuti (default: content)")
+    preview.add_argument("--today", metavar="DATA", help="data (AAAA-MM-GG) o data e ora da usare come 'oggi'")
+    preview.add_argument("--content", default="content", metavar="CARTELLA", help="cartella dei contenuti (se manca: content)")
 
     new = sub.add_parser("new", help="crea lo scheletro di un nuovo contenuto")
     new.add_argument("kind", choices=sorted(_SINGULAR), help="call, story o service")
     new.add_argument("title", help="titolo, tra virgolette")
-    new.add_argument("--content", default="content")
-    new.add_argument("--today", help="data di pubblicazione (default: oggi)")
+    new.add_argument("--content", default="content", metavar="CARTELLA", help="cartella dei contenuti (se manca: content)")
+    new.add_argument("--today", metavar="DATA", help="data di pubblicazione (se manca: oggi)")
 
     schema = sub.add_parser("schema", help="scrive lo JSON Schema di ogni raccolta")
-    schema.add_argument("--out", default="schemas", help="cartella di destinazione (default: schemas)")
+    schema.add_argument("--out", default="schemas", metavar="CARTELLA", help="cartella di destinazione (se manca: schemas)")
 
     guide = sub.add_parser("guide", help="rigenera nella guida le parti generate dai modelli (campi, stati, messaggi)")
-    guide.add_argument("--file", default="CONTRIBUTING.md", help="la guida da aggiornare (default: CONTRIBUTING.md)")
+    guide.add_argument("--file", default="CONTRIBUTING.md", metavar="FILE", help="la guida da aggiornare (se manca: CONTRIBUTING.md)")
     guide.add_argument("--check", action="store_true", help="non scrive: esce con 1 se la guida non è aggiornata")
 
     for name, help_text in (("build", "costruisce il sito in site/"), ("serve", "anteprima del sito su http://127.0.0.1:8000")):
         command = sub.add_parser(name, help=help_text)
-        command.add_argument("--today", help="data da usare come 'oggi'")
+        command.add_argument("--today", metavar="DATA", help="data da usare come 'oggi'")
         if name == "build":
             command.add_argument("--renderer", choices=RENDERERS,
                                  help="costruisce senza il plugin: prepara le pagine (stage) e le fa impaginare "
                                       "da mkdocs, properdocs o zensical")
-        command.add_argument("mkdocs_args", nargs=argparse.REMAINDER, help="altri argomenti per mkdocs")
+        command.set_defaults(mkdocs_args=[])
+        command.epilog = ("Ogni altra opzione passa a mkdocs, per esempio " + (
+            "-d CARTELLA (dove scrivere il sito) o -f mkdocs.yml" if name == "build" else
+            "-a 127.0.0.1:8001 (un altro indirizzo) o -f mkdocs.yml") + f"; l'elenco completo: python -m mkdocs {name} --help")
+        command.usage = f"python -m build_tools {name} [-h] [--today DATA]" + (
+            " [--renderer {mkdocs,properdocs,zensical}]" if name == "build" else "") + " [OPZIONI DI MKDOCS]"
 
     stage = sub.add_parser("stage", help="scrive in DIR le pagine e la configurazione per un renderer, senza plugin")
-    stage.add_argument("dir", help="cartella di destinazione (docs/ e mkdocs.yml)")
-    stage.add_argument("--today", help="data da usare come 'oggi'")
-    stage.add_argument("-f", "--config-file", default="mkdocs.yml", help="configurazione di partenza (default: mkdocs.yml)")
+    stage.add_argument("dir", metavar="CARTELLA", help="cartella di destinazione (docs/ e mkdocs.yml)")
+    stage.add_argument("--today", metavar="DATA", help="data da usare come 'oggi'")
+    stage.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FILE", help="configurazione di partenza (se manca: mkdocs.yml)")
     return parser
 
 
@@ -263,14 +271,43 @@ def cmd_mkdocs(args: argparse.Namespace) -> int:
     extra = [a for a in args.mkdocs_args if a != "--"]
     if args.command == "serve" and not env.get("SITE_URL"):
         # preview at the root of the local server, not under the published site's sub-path
-        env["SITE_URL"] = "http://127.0.0.1:8000/"
-        print("Anteprima su http://127.0.0.1:8000/ (si aggiorna a ogni modifica di content/)", flush=True)
+        address = _option_value(extra, "-a", "--dev-addr") or "127.0.0.1:8000"
+        env["SITE_URL"] = f"http://{address}/"
+        print(f"Anteprima su http://{address}/ (si aggiorna a ogni modifica di content/; "
+              "con un errore nei contenuti ogni pagina mostra l'elenco degli errori)", flush=True)
     command = [sys.executable, "-m", "mkdocs", args.command, "--strict", *extra]
+    if args.command == "serve" and hasattr(os, "execve"):
+        # become MkDocs: Ctrl-C or `kill <pid>` then stops the server itself, and no child is left holding the port
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execve(sys.executable, command, env)
     return subprocess.call(command, env=env)
 
 
+def _option_value(args: list[str], *names: str) -> str | None:
+    """The value of ``-a X``, ``--dev-addr X`` or ``--dev-addr=X`` among MkDocs' options."""
+    for index, arg in enumerate(args):
+        if arg in names and index + 1 < len(args):
+            return args[index + 1]
+        for name in names:
+            if name.startswith("--") and arg.startswith(name + "="):
+                return arg.split("=", 1)[1]
+    return None
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line; `build` and `serve` pass MkDocs' own options (`-d DIR`, `-a ADDR`…) to MkDocs."""
+    parser = _parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        if args.command not in ("build", "serve"):
+            parser.error(f"argomenti non riconosciuti: {' '.join(unknown)}")
+        args.mkdocs_args = [a for a in unknown if a != "--"]
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = parse_args(argv)
     handlers = {"check": cmd_check, "report": cmd_report, "preview": cmd_preview, "new": cmd_new, "schema": cmd_schema, "guide": cmd_guide, "build": cmd_mkdocs,
                 "serve": cmd_mkdocs, "stage": cmd_stage}
     if args.command == "build" and args.renderer:

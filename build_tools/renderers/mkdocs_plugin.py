@@ -1,7 +1,9 @@
 """The MkDocs adapter (default renderer, live preview): the only module that imports MkDocs.
 
 Per build it runs the pipeline once (:func:`build_tools.pipeline.build`), stops on any
-content error with the checker's ``path:line: error: message`` lines, and adds every output
+content error with the checker's ``path:line: error: message`` lines (under ``serve`` it
+shows them instead, as an Italian page in place of every page: :mod:`build_tools.outputs.html.errors`),
+and adds every output
 in memory: files as they are, pages as data-only stubs (:mod:`build_tools.renderers.stubs`)
 whose finished HTML ``overrides/main.html`` prints. Then Pagefind indexes the built site.
 The same pages, staged to disk by ``python -m build_tools stage``, render without this plugin.
@@ -23,6 +25,9 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from build_tools.clock import ClockError, resolve_now
 from build_tools.deriving.status import DEFAULT_CLOSING_SOON_DAYS
 from build_tools.outputs import Page, SiteSettings
+from build_tools.outputs.html.errors import error_page
+from build_tools.reading.loader import content_files
+from build_tools.reading.registry import COLLECTIONS
 from build_tools.pipeline import build
 from build_tools.renderers.search import SearchIndexError, index_site
 from build_tools.renderers.stubs import html_meta, stub
@@ -52,6 +57,13 @@ def site_settings(config: MkDocsConfig, files: Files) -> SiteSettings:
 class LabPlugin(BasePlugin[LabConfig]):
     """Publishes calls, stories and services from ``content/``."""
 
+    serving = False
+    showing_errors = False
+    last_pages: frozenset[str] = frozenset()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"  # the live preview: content errors become a page, not a stop
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if self.config.closing_soon_days < 0:
             raise PluginError("lab: `closing_soon_days` deve essere un numero di giorni (0 o più)")
@@ -74,6 +86,9 @@ class LabPlugin(BasePlugin[LabConfig]):
         for warning in result.check.report.sorted():
             if not warning.is_error:
                 log.info(warning.format())
+        self.showing_errors = bool(result.errors) and self.serving
+        if self.showing_errors:
+            return self._error_site(result.errors, files, config)
         if result.errors:
             raise PluginError(result.error_text())
         if result.history_note:
@@ -89,15 +104,33 @@ class LabPlugin(BasePlugin[LabConfig]):
             else:
                 file = File.generated(config, output.path, content=output.content)
             files.append(file)
+        self.last_pages = frozenset(o.path for o in result.outputs if isinstance(o, Page))
         site = result.site
         assert site is not None
         log.info(f"{len(site.current_calls)} bandi correnti, {len(site.archived_calls)} in archivio, "
                  f"{len(site.stories)} storie, {len(site.services)} servizi (oggi è {now:%Y-%m-%d %H:%M})")
         return files
 
+    def _error_site(self, errors: list, files: Files, config: MkDocsConfig) -> Files:
+        """Every page, generated or hand-written, shows the errors; the terminal lists them too."""
+        for error in errors:
+            log.info(f"ERRORE {error.format()}")
+        log.info("l'anteprima mostra gli errori al posto delle pagine: correggi i file e salva")
+        paths = set(self.last_pages) | set(_nav_paths(config.nav))
+        for collection in COLLECTIONS:  # each item's own address, even before its first good build
+            for path in content_files(self.content_dir / collection.folder):
+                paths.add(collection.url(path.stem).rstrip("/") + ".md")
+        page = error_page("index.md", errors)
+        self.html = {"*": html_meta(page)}
+        for path in sorted(paths):
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=stub(error_page(path, errors), with_html=False),
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
+
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str | None:
         """The finished HTML joins the page's data here: in memory, without a YAML round trip."""
-        page.meta.update(self.html.get(page.file.src_uri, {}))
+        page.meta.update(self.html.get(page.file.src_uri) or self.html.get("*", {}))
         return markdown
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
@@ -106,9 +139,20 @@ class LabPlugin(BasePlugin[LabConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not (self.config.enabled and self.config.search_index):
+        if not (self.config.enabled and self.config.search_index) or self.showing_errors:
             return
         try:
             index_site(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(f"lab: {exc}") from None
+
+
+def _nav_paths(nav: Any) -> list[str]:
+    """Every page path named in ``nav:`` (strings ending in ``.md``, at any depth)."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [p for value in nav for p in _nav_paths(value)]
+    return []
