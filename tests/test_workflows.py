@@ -183,13 +183,15 @@ def test_check_annotates_builds_tests_and_uploads_the_site() -> None:
     assert chromium == [test_job], "Chromium must be installed in the job that runs the tests"
     setup = step_using(workflow, "actions/setup-python")
     assert setup and all(str(s["with"]["python-version"]) == "3.11" for s in setup)
-    uploads = [s for s in step_using(workflow, "actions/upload-artifact") if s["with"]["path"].rstrip("/") == "site"]
-    assert len(uploads) == 1
+    uploads = [s for s in step_using(workflow, "actions/upload-artifact") if s["with"]["path"].rstrip("/") == "anteprima"]
+    assert len(uploads) == 1, "the preview opened from disk is the artifact"
     order = [step.get("run") or step.get("uses") for step in workflow["jobs"]["contenuti"]["steps"]]
     check_at = next(i for i, s in enumerate(order) if "build_tools check" in str(s))
     build_at = next(i for i, s in enumerate(order) if s == "make build")
+    preview_at = next(i for i, s in enumerate(order)
+                      if "build_tools build -f mkdocs.anteprima.yml -d anteprima" in str(s))
     upload_at = next(i for i, s in enumerate(order) if str(s).startswith("actions/upload-artifact@"))
-    assert check_at < build_at < upload_at
+    assert check_at < build_at < preview_at < upload_at
 
 
 def test_publish_triggers_push_nightly_and_manual() -> None:
