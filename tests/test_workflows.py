@@ -26,6 +26,7 @@ CHECK = GITHUB / "workflows" / "check.yml"
 PUBLISH = GITHUB / "workflows" / "publish.yml"
 ISSUE_FORM = GITHUB / "ISSUE_TEMPLATE" / "segnala-un-bando.yml"
 ISSUE_CONFIG = GITHUB / "ISSUE_TEMPLATE" / "config.yml"
+ERROR_FORM = GITHUB / "ISSUE_TEMPLATE" / "segnala-un-errore.yml"
 USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(\S+?)@(\S+)(.*)$")
 PINNED = re.compile(r"^[0-9a-f]{40}$")
 VERSION_COMMENT = re.compile(r"^\s+#\s+v\d+\.\d+\.\d+\s*$")
@@ -72,7 +73,7 @@ def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[s
 
 def test_the_expected_files_exist() -> None:
     assert {p.name for p in WORKFLOWS} >= {"check.yml", "publish.yml"}
-    for path in (ISSUE_FORM, ISSUE_CONFIG, GITHUB / "pull_request_template.md", REPO / ".pre-commit-config.yaml"):
+    for path in (ISSUE_FORM, ERROR_FORM, ISSUE_CONFIG, GITHUB / "pull_request_template.md", REPO / ".pre-commit-config.yaml"):
         assert path.is_file(), path
 
 
@@ -83,7 +84,7 @@ def test_workflows_match_the_github_schema_offline(schema: str) -> None:
 
 
 def test_issue_form_and_config_match_their_schemas_offline() -> None:
-    form = check_jsonschema("vendor.github-issue-forms", ISSUE_FORM)
+    form = check_jsonschema("vendor.github-issue-forms", ISSUE_FORM, ERROR_FORM)
     assert form.returncode == 0, form.stdout + form.stderr
     config = check_jsonschema("vendor.github-issue-config", ISSUE_CONFIG)
     assert config.returncode == 0, config.stdout + config.stderr

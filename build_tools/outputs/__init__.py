@@ -21,6 +21,7 @@ class SiteSettings:
     site_name: str = "Laboratorio di Contaminazione Digitale"
     directory_urls: bool = True  # False: ``bandi/x.html``, for a preview opened from disk
     hand_written: tuple[str, ...] = ()  # the renderer's own pages (``laboratorio.md``): links may point at them
+    issues_url: str | None = None  # ``…/issues/new`` of the repository: "Segnala un bando / un errore" links
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ class LabConfig(Config):
 def site_settings(config: MkDocsConfig, files: Files) -> SiteSettings:
     """What the outputs need from the renderer's configuration (``extra.demo`` marks illustrative content)."""
     return SiteSettings(site_url=config.site_url, demo=bool(config.extra.get("demo")), site_name=config.site_name,
-                        directory_urls=config.use_directory_urls,
+                        directory_urls=config.use_directory_urls, issues_url=config.extra.get("issues_url"),
                         hand_written=tuple(f.src_uri for f in files.documentation_pages()))
 
 

@@ -74,7 +74,8 @@ def _settings(config: dict[str, Any], docs: Path) -> SiteSettings:
     hand_written = tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")))
     return SiteSettings(site_url=config.get("site_url"), demo=bool((config.get("extra") or {}).get("demo")),
                         site_name=config.get("site_name", SiteSettings.site_name),
-                        directory_urls=config.get("use_directory_urls", True), hand_written=hand_written)
+                        directory_urls=config.get("use_directory_urls", True), hand_written=hand_written,
+                        issues_url=(config.get("extra") or {}).get("issues_url"))
 
 
 def stage(target: Path, now: datetime, config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = None) -> Staged:

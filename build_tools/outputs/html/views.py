@@ -25,6 +25,7 @@ from build_tools.outputs import SiteSettings
 from build_tools.outputs.calendar import call_ics_path
 from build_tools.outputs.changelog import HistoryLine, history_lines
 from build_tools.outputs.service_calendar import event_ics_path
+from build_tools.outputs.feedback import error_link, new_call_link
 from build_tools.outputs.feeds import FeedLink, feed_links
 from build_tools.outputs.html.urls import image_path, source_uri
 from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
@@ -288,6 +289,17 @@ class SiteViews:
 
     def call(self, page: CallPage) -> CallView:
         return self._calls[page.slug]
+
+    @property
+    def new_call_link(self) -> str | None:
+        """"Segnala un bando": GitHub's issue form (None when ``extra.issues_url`` is not set)."""
+        return new_call_link(self.settings.issues_url)
+
+    def error_link(self, item: Any) -> str | None:
+        """"Segnala un errore" for an item page, with its title and public address filled in."""
+        base = self.settings.site_url
+        address = base.rstrip("/") + "/" + item.url.lstrip("/") if base else item.url
+        return error_link(self.settings.issues_url, item.title, address)
 
     def story(self, page: StoryPage) -> StoryView:
         return self._stories[page.slug]
