@@ -37,6 +37,7 @@ from build_tools.reading.models import CallStatus
 from build_tools.reading.models.common import (
     _check_email, _check_slug, _check_tag, _check_url, _parse_date, _parse_datetime, _parse_moment,
 )
+from build_tools.reading.models.eligibility import _ateco_code, _istat, _sigla, is_open_to
 from build_tools.reading.registry import COLLECTIONS, Collection
 from build_tools.deriving.status import ARCHIVED, DEFAULT_CLOSING_SOON_DAYS
 
@@ -54,6 +55,9 @@ _VALIDATOR_TEXT: dict[Callable[..., Any], str] = {
     _check_email: "indirizzo email",
     _parse_moment: "data `AAAA-MM-GG`, oppure data e ora `AAAA-MM-GGTHH:MM` (ora di Roma)",
     _parse_date: "data `AAAA-MM-GG`",
+    _sigla: "sigla di una provincia italiana, due lettere maiuscole (`RM`)",
+    _istat: "codice ISTAT del comune, sei cifre tra virgolette (`\"058091\"`)",
+    _ateco_code: "sezione ATECO (una lettera, `J`) o divisione (due cifre, `62`)",
     _parse_datetime: "data e ora `AAAA-MM-GGTHH:MM` (ora di Roma)",
 }
 
@@ -77,12 +81,19 @@ def _unwrap(annotation: Any, meta: list[Any]) -> tuple[Any, list[Any]]:
             base, *extra = typing.get_args(annotation)
             annotation, meta = base, meta + _expand(extra)
         elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            args = [a for a in typing.get_args(annotation) if a is not type(None) and not _is_any(a)]
             if len(args) != 1:
                 return annotation, meta
             annotation = args[0]
         else:
             return annotation, meta
+
+
+def _is_any(annotation: Any) -> bool:
+    """The `"any"` branch of an eligibility key (``open_to``)."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation == typing.Literal["any"]
 
 
 def _constraint(meta: list[Any], kind: type) -> Any:
@@ -130,6 +141,8 @@ def enum_of(annotation: Any) -> type[Enum] | None:
 
 def rule(annotation: Any, meta: list[Any]) -> str:
     """Type and constraints of a field, in Italian."""
+    if is_open_to(annotation):
+        return "`any` (nessun vincolo) oppure " + rule(_unwrap(annotation, [])[0], meta)
     base, meta = _unwrap(annotation, _expand(meta))
     if typing.get_origin(base) is list:
         inner = rule(typing.get_args(base)[0], [])

@@ -36,6 +36,14 @@ support_types: [grant]
 beneficiaries: [cooperatives, social_cooperatives]
 pathways: [existing_business]
 scope: lazio
+sizes: [micro, small, medium]
+territory:
+  provinces: [RM, LT]
+  office: operating
+company_age: any
+aid_regime: de_minimis
+selection: ranking
+purposes: [digitalisation, training]
 opens: 2027-02-01T12:00
 deadline: 2027-03-31T17:00
 max_grant_eur: 50000
@@ -207,6 +215,15 @@ EXAMPLES: tuple[Example, ...] = (
         "funding_source: regionale",
         "usa uno dei valori elencati (qui `regional`); le tabelle dei campi qui sopra dicono che cosa significa ciascuno.",
         {"funding_source: regional": "funding_source: regionale"},
+    ),
+    Example(
+        "Requisiti: «any», un elenco o un blocco",
+        "le chiavi dei requisiti (`sizes`, `territory`, `ateco`, `company_age`, `purposes`) hanno tre stati: se mancano il "
+        "requisito è «non indicato dal bando»; `any` vuol dire «nessun vincolo»; altrimenti si scrive il vincolo.",
+        "sizes: tutte\nterritory:\n  provinces: [Roma, LT]",
+        "per «nessun vincolo» scrivi `sizes: any`; le province si scrivono con la sigla (`RM`); i comuni con il codice "
+        "ISTAT tra virgolette (`\"058091\"` è Roma).",
+        {"sizes: [micro, small, medium]": "sizes: tutte", "provinces: [RM, LT]": "provinces: [Roma, LT]"},
     ),
     Example(
         "Manca una chiave obbligatoria",

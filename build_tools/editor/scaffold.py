@@ -22,6 +22,7 @@ from pydantic.fields import FieldInfo
 
 from build_tools.reading.messages import annotation_classes
 from build_tools.reading.models.common import SLUG_MAX
+from build_tools.reading.models.eligibility import is_open_to
 from build_tools.reading.registry import Collection
 
 
@@ -93,12 +94,22 @@ def _yaml_value(value: Any) -> str:
 
 def _comment(info: FieldInfo) -> str:
     parts = [info.title or ""]
+    if is_open_to(info.annotation):
+        parts.append("se manca: «non indicato dal bando»; `any`: nessun vincolo")
     if info.description:
         parts.append(info.description)
     enum = _enum_of(info)
     if enum is not None:
         parts.append("valori: " + ", ".join(m.value for m in enum))
     return " — ".join(p for p in parts if p)
+
+
+def _block_fields(info: FieldInfo) -> list[tuple[str, FieldInfo]]:
+    """The keys of an eligibility block (`territory`, `ateco`, `company_age`), shown indented."""
+    if not is_open_to(info.annotation):
+        return []
+    blocks = [c for c in annotation_classes(info.annotation) if isinstance(c, type) and issubclass(c, BaseModel)]
+    return list(blocks[0].model_fields.items()) if blocks else []
 
 
 def skeleton(collection: Collection, title: str, today: date) -> str:
@@ -117,6 +128,7 @@ def skeleton(collection: Collection, title: str, today: date) -> str:
             lines.append(f"{name}: {_yaml_value(value)}  # {note}")
         else:
             lines.append(f"# {name}:  # {_comment(info)}")
+            lines.extend(f"#   {key}:  # {_comment(sub)}" for key, sub in _block_fields(info))
     if "draft" in model.model_fields:
         lines.append("draft: true  # togli questa riga per pubblicare")
     lines.append("---")

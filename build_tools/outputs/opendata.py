@@ -7,7 +7,9 @@
   and ``dati/schema/<file>.schema.json`` for each data file, generated from ``records``.
 
 The CSV is for Italian spreadsheets: UTF-8 with BOM, ``;`` separator, decimal comma, no
-thousands separator, lists joined with `` | ``, yes/no as ``sì``/``no``.
+thousands separator, lists joined with `` | ``, yes/no as ``sì``/``no``. The requirements
+(contract §2b) keep their three states: an empty cell is "non indicato", ``any`` is "no
+constraint", a block is written ``key=value; key=value`` (``provinces=RM | LT; office=operating``).
 """
 
 from __future__ import annotations
@@ -79,6 +81,10 @@ def call_record(page: CallPage, site: Site, base: str) -> CallRecord:
         days_left=timing.days_left(site.now) if upcoming else None,
         budget_total_eur=_number(call.budget_total_eur), min_grant_eur=_number(call.min_grant_eur),
         max_grant_eur=_number(call.max_grant_eur), funding_rate_pct=_number(call.funding_rate_pct),
+        sizes=call.sizes, territory=call.territory, ateco=call.ateco, company_age=call.company_age,
+        aid_regime=call.aid_regime, aid_regime_label=call.aid_regime.label if call.aid_regime else None,
+        selection=call.selection, selection_label=call.selection.label if call.selection else None,
+        purposes=call.purposes,
         official_url=call.url, calendar_url=absolute(base, call_ics_path(page)) if call_has_ics(page) else None,
         published=call.published, updated=call.updated, verified=call.verified, tags=call.tags,
     )
@@ -136,6 +142,8 @@ def _cell(value: Any) -> str:
         return repr(value).replace(".", ",")
     if isinstance(value, list):
         return LIST_SEPARATOR.join(_cell(v) for v in value)
+    if isinstance(value, dict) and "deadline" not in value:  # a requirement: "provinces=RM | LT; office=operating"
+        return "; ".join(f"{k}={_cell(v)}" for k, v in value.items() if v is not None)
     if isinstance(value, dict):  # a window: "Prima finestra: 2026-03-02T12:00:00+01:00/2026-05-29T17:00:00+02:00"
         span = "/".join(str(value[k]) for k in ("opens", "deadline") if value.get(k))
         return f"{value['label']}: {span}" if value.get("label") else span

@@ -16,7 +16,11 @@ from build_tools.reading.models import (
     Beneficiary, CallStatus, FundingSource, Pathway, PnrrMission, Region, Scope, Sector, ServiceFormat,
     ServiceKind, SupportType, TargetGroup,
 )
+from build_tools.reading.models.eligibility import AtecoOrAny, CompanyAgeOrAny, Purposes, Sizes, TerritoryOrAny
 from build_tools.reading.models.services import Audience
+from build_tools.reading.models.vocab import AidRegime, Selection
+
+_THREE_STATES = "null = non indicato dal bando; \"any\" = nessun vincolo; altrimenti il vincolo"
 
 #: Whole euros are written as integers (5000000), others as decimals (2500.5).
 Number = Annotated[int | float, Field(ge=0)]
@@ -72,6 +76,15 @@ class CallRecord(Record):
     min_grant_eur: Number | None = Field(None, title="Contributo minimo (€)")
     max_grant_eur: Number | None = Field(None, title="Contributo massimo (€)")
     funding_rate_pct: Number | None = Field(None, title="Intensità dell'aiuto (%)")
+    sizes: Sizes | None = Field(None, title="Dimensioni d'impresa ammesse", description=_THREE_STATES)
+    territory: TerritoryOrAny | None = Field(None, title="Territorio richiesto", description=_THREE_STATES)
+    ateco: AtecoOrAny | None = Field(None, title="Attività economiche (ATECO)", description=_THREE_STATES)
+    company_age: CompanyAgeOrAny | None = Field(None, title="Età dell'impresa", description=_THREE_STATES)
+    aid_regime: AidRegime | None = Field(None, title="Regime di aiuto", description="null = non indicato dal bando")
+    aid_regime_label: str | None = Field(None, title="Regime di aiuto (etichetta)")
+    selection: Selection | None = Field(None, title="Modalità di selezione", description="null = non indicata dal bando")
+    selection_label: str | None = Field(None, title="Modalità di selezione (etichetta)")
+    purposes: Purposes | None = Field(None, title="Finalità", description=_THREE_STATES)
     official_url: str = Field(title="Pagina ufficiale del bando")
     calendar_url: str | None = Field(None, title="Calendario delle scadenze (.ics)",
                                      description="solo per i bandi non in archivio (con almeno una scadenza)")

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from build_tools.reading import frontmatter, safety
 from build_tools.reading.placeholders import find_placeholders, may_have_placeholders
 from build_tools.diagnostics import Report
-from build_tools.reading.messages import describe
+from build_tools.reading.messages import clean_loc, describe
 from build_tools.reading.models.common import SLUG_MAX, SLUG_RE
 from build_tools.reading.registry import COLLECTIONS, Collection
 
@@ -95,7 +95,7 @@ def load_entry(path: Path, collection: Collection, report: Report) -> Entry | No
         item = collection.model.model_validate(doc.data)
     except ValidationError as exc:
         for error in exc.errors():
-            loc = tuple(error["loc"])
+            loc = clean_loc(tuple(error["loc"]))
             report.error(path, doc.line_of(loc), "schema", describe(error, collection.model))
         return None
     for problem in item.problems():  # type: ignore[attr-defined]

@@ -12,6 +12,15 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 
+#: Branch tags of the eligibility keys' tagged unions (`any` or a constraint): not keys of the file.
+_UNION_TAGS = ("(any)", "(vincolo)")
+
+
+def clean_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """An error location as the editor wrote it: without the tags of tagged unions."""
+    return tuple(item for item in loc if item not in _UNION_TAGS)
+
+
 def format_loc(loc: tuple[str | int, ...]) -> str:
     r"""``('windows', 1, 'deadline')`` → ``\`windows\` n. 2 → \`deadline\```."""
     text = ""
@@ -68,7 +77,8 @@ def suggest(word: str, options: list[str]) -> str:
 
 def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     """One Italian sentence for one pydantic error."""
-    loc = tuple(error["loc"])
+    tagged = tuple(error["loc"])
+    loc = clean_loc(tagged)
     kind = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     where = format_loc(loc)
@@ -80,6 +90,13 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         options = list(owner.model_fields) if owner else []
         hint = suggest(str(loc[-1]), options)
         return f"chiave sconosciuta {where}{hint or ' (controlla il nome: le chiavi ammesse sono nella guida)'}"
+    if kind == "literal_error" and tagged and tagged[-1] == "(any)":
+        enum = enum_at(model, loc)
+        options = [m.value for m in enum] if enum else []
+        hint = suggest(str(value), ["any", *options])
+        rest = f"un elenco tra {', '.join(options)}" if options else "un blocco di chiavi (vedi la guida)"
+        return (f"valore `{value}` non ammesso per {where}{hint or '.'} Scrivi `any` se il bando non pone "
+                f"vincoli, oppure {rest}")
     if kind == "enum":
         enum = enum_at(model, loc)
         options = [m.value for m in enum] if enum else []

@@ -10,9 +10,12 @@ from build_tools.reading.models.common import (
     Contact, Day, Link, Moment, Money, Problem, Slug, StrictModel, Summary, Tag, Text, Title, Url,
     end_of, start_of,
 )
+from build_tools.reading.models.eligibility import (
+    AtecoOrAny, CompanyAgeOrAny, Purposes, Sizes, TerritoryOrAny, eligibility_problems,
+)
 from build_tools.reading.models.vocab import (
-    PNRR_COMPONENTS, Beneficiary, FundingSource, Pathway, PnrrMission, Scope, StatusOverride,
-    SupportType, TargetGroup,
+    PNRR_COMPONENTS, AidRegime, Beneficiary, FundingSource, Pathway, PnrrMission, Scope, Selection,
+    StatusOverride, SupportType, TargetGroup,
 )
 
 
@@ -72,6 +75,20 @@ class Call(StrictModel):
     published: Day = Field(title="Data di pubblicazione", description='la data in cui la scheda va online; una data futura programma la pubblicazione')
     updated: Day | None = Field(None, title="Ultimo aggiornamento", description='da scrivere a ogni modifica importante (proroga, nuove risorse): il bando riappare nei feed')
     verified: Day | None = Field(None, title="Ultima verifica della fonte", description=f"l'ultima volta che qualcuno ha ricontrollato la pagina ufficiale; dopo {STALE_VERIFIED_DAYS} giorni il controllo lo segnala")
+    sizes: Sizes | None = Field(None, title="Dimensioni d'impresa ammesse", description=(
+        "Raccomandazione UE 2003/361: micro < 10 persone, piccola < 50, media < 250; se manca vale «non indicato "
+        "dal bando»: il cercatore dirà «da verificare»"))
+    territory: TerritoryOrAny | None = Field(None, title="Territorio richiesto", description=(
+        "`any` = da tutta Italia; se manca, lo dice `scope` (con `scope: lazio` vale il Lazio; con `local` è «non indicato»)"))
+    ateco: AtecoOrAny | None = Field(None, title="Attività economiche (ATECO)", description="se manca vale «non indicato dal bando»")
+    company_age: CompanyAgeOrAny | None = Field(None, title="Età dell'impresa", description=(
+        "per esempio `{max_years: 5}` per «costituite da non più di 5 anni»; se manca vale «non indicato dal bando»"))
+    aid_regime: AidRegime | None = Field(None, title="Regime di aiuto",
+                                         description="de minimis, GBER…: si legge nel bando, di solito nelle premesse")
+    selection: Selection | None = Field(None, title="Modalità di selezione",
+                                        description="con `click_day` serve l'ora di apertura in `opens` (o in ogni finestra)")
+    purposes: Purposes | None = Field(None, title="Finalità",
+                                      description="che cosa finanzia il bando, per chi cerca un bando adatto al proprio bisogno")
     related_stories: list[Slug] = Field(default_factory=list, title="Storie collegate", description='nomi dei file (senza `.md`) in `content/stories/`')
     related_services: list[Slug] = Field(default_factory=list, title="Servizi collegati", description='nomi dei file (senza `.md`) in `content/services/`')
     draft: bool = Field(False, title="Bozza", description='`true`: il file viene controllato ma non pubblicato')
@@ -146,6 +163,13 @@ class Call(StrictModel):
                 "con `status_override` serve anche `status_note` (una frase che spiega il motivo)")
         if self.min_grant_eur is not None and self.max_grant_eur is not None and self.min_grant_eur > self.max_grant_eur:
             bad(("min_grant_eur",), "grant_range", "`min_grant_eur` è maggiore di `max_grant_eur`")
+        if self.selection is Selection.CLICK_DAY:
+            opens = [w.opens for w in self.windows] if self.windows else [self.opens]
+            if not all(isinstance(o, datetime) for o in opens):
+                where = "ogni finestra (`windows` → `opens`)" if self.windows else "`opens`"
+                bad(("selection",), "click_day_hour",
+                    f"un bando a click day deve indicare l'ora di apertura in {where}, es. `opens: 2027-03-10T10:00`")
+        out += eligibility_problems(self)
         return out
 
     @property

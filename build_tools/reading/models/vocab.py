@@ -178,3 +178,64 @@ class ServiceFormat(LabeledEnum):
     IN_PERSON = "in_person", "In presenza"
     ONLINE = "online", "Online"
     HYBRID = "hybrid", "Ibrido"
+
+
+# --- eligibility (contract §2b) --------------------------------------------------------------
+
+
+class CompanySize(LabeledEnum):
+    """EU Recommendation 2003/361; the thresholds in plain words are in ``SIZE_THRESHOLDS``."""
+
+    MICRO = "micro", "Microimpresa"
+    SMALL = "small", "Piccola impresa"
+    MEDIUM = "medium", "Media impresa"
+    LARGE = "large", "Grande impresa"
+
+
+#: What each size means, for a visitor who does not know the Recommendation by heart.
+SIZE_THRESHOLDS: dict[str, str] = {
+    "micro": "meno di 10 persone e fatturato (o totale di bilancio) fino a 2 milioni di euro",
+    "small": "meno di 50 persone e fatturato (o totale di bilancio) fino a 10 milioni di euro",
+    "medium": "meno di 250 persone e fatturato fino a 50 milioni di euro (o totale di bilancio fino a 43 milioni)",
+    "large": "250 persone o più, oppure fatturato oltre 50 milioni e totale di bilancio oltre 43 milioni",
+}
+
+
+class Office(LabeledEnum):
+    OPERATING = "operating", "Sede operativa"
+    REGISTERED = "registered", "Sede legale"
+
+
+class AtecoVersion(LabeledEnum):
+    V2007 = "2007", "ATECO 2007"
+    V2025 = "2025", "ATECO 2025 (in vigore dal 1° aprile 2025)"
+
+
+class AidRegime(LabeledEnum):
+    DE_MINIMIS = "de_minimis", "De minimis"
+    GBER = "gber", "Regolamento generale di esenzione (GBER)"
+    NOTIFIED = "notified", "Aiuto notificato alla Commissione europea"
+    NOT_STATE_AID = "not_state_aid", "Non è un aiuto di Stato"
+    OTHER = "other", "Altro"
+
+
+class Selection(LabeledEnum):
+    FIRST_COME = "first_come", "A sportello (in ordine di arrivo)"
+    RANKING = "ranking", "Graduatoria"
+    CLICK_DAY = "click_day", "Click day"
+    AUTOMATIC = "automatic", "Automatica"
+    NEGOTIATED = "negotiated", "Negoziale"
+
+
+class Purpose(LabeledEnum):
+    DIGITALISATION = "digitalisation", "Digitalizzazione"
+    INNOVATION_RESEARCH = "innovation_research", "Innovazione e ricerca"
+    ENERGY_ENVIRONMENT = "energy_environment", "Energia e ambiente"
+    TRAINING = "training", "Formazione"
+    INTERNATIONALISATION = "internationalisation", "Internazionalizzazione"
+    BUSINESS_CREATION = "business_creation", "Avvio d'impresa"
+    SOCIAL_INCLUSION = "social_inclusion", "Inclusione sociale"
+    PRODUCTIVE_INVESTMENT = "productive_investment", "Investimenti produttivi"
+    CULTURE_TOURISM = "culture_tourism", "Cultura e turismo"
+    WELFARE = "welfare", "Welfare"
+    OTHER = "other", "Altro"
