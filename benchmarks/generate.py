@@ -6,7 +6,8 @@ writes ``DIR/calls/*.md``, ``DIR/stories/*.md`` and the five ``DIR/services/*.md
 passes ``python -m build_tools check --content DIR`` (deadline warnings aside, as in real
 life). Bodies are about 2,300 characters of Italian-looking text with the suggested
 sections; dates span 2025–2028 so that every status occurs around any "today" in 2026–2027;
-enums, windows, rolling calls, overrides, PNRR blocks and relations are all represented.
+enums, windows, rolling calls, overrides, PNRR blocks, relations and the eligibility keys
+(omitted, ``any`` or a constraint) are all represented.
 The same seed always gives the same files.
 """
 
@@ -150,6 +151,54 @@ def moment(rng: random.Random, when: date) -> str:
     return when.isoformat()
 
 
+LAZIO_PROVINCES = ["FR", "LT", "RI", "RM", "VT"]
+SIZES = ["micro", "small", "medium", "large"]
+PURPOSES = ["digitalisation", "innovation_research", "energy_environment", "training", "internationalisation",
+            "business_creation", "social_inclusion", "productive_investment", "culture_tourism", "welfare"]
+SECTIONS_2025 = list("ACFGHIJKLNQRS")
+
+
+def requirements(index: int, scope: str) -> list[str]:
+    """Eligibility keys (contract §2b) in their three states; a separate generator per call, so the
+    rest of the content stays what it was before these keys existed."""
+    rng = random.Random(index)
+    lines: list[str] = []
+    roll = rng.random()
+    if roll < 0.6:
+        lines.append(f"sizes: {flow(some(rng, SIZES, 1, 3))}")
+    elif roll < 0.8:
+        lines.append("sizes: any")
+    if scope == "local":
+        lines += ["territory:", f"  provinces: {flow(some(rng, LAZIO_PROVINCES, 1, 2))}"]
+        if rng.random() < 0.3:
+            lines.append('  municipalities: ["058091"]' if "RM" in lines[-1] else "  office: operating")
+    elif scope == "lazio" and rng.random() < 0.5:
+        lines += ["territory:", "  regions: [lazio]", f"  office: {rng.choice(['operating', 'registered'])}"]
+    elif scope == "national" and rng.random() < 0.2:
+        lines += ["territory:", "  regions: [basilicata, calabria, campania, puglia, sardegna, sicilia]"]
+    roll = rng.random()
+    if roll < 0.3:
+        key = rng.choice(["include", "exclude"])
+        lines += ["ateco:", '  version: "2025"', f"  {key}: {flow(some(rng, SECTIONS_2025, 1, 4))}"]
+    elif roll < 0.5:
+        lines.append("ateco: any")
+    roll = rng.random()
+    if roll < 0.3:
+        lines += ["company_age:", f"  max_years: {rng.choice([3, 5, 7])}"] + (["  to_be_founded: true"] if rng.random() < 0.5 else [])
+    elif roll < 0.6:
+        lines.append("company_age: any")
+    if rng.random() < 0.7:
+        lines.append(f"aid_regime: {rng.choice(['de_minimis', 'gber', 'not_state_aid'])}")
+    if rng.random() < 0.7:
+        lines.append(f"selection: {rng.choice(['first_come', 'ranking', 'automatic'])}")
+    roll = rng.random()
+    if roll < 0.8:
+        lines.append(f"purposes: {flow(some(rng, PURPOSES, 1, 3))}")
+    elif roll < 0.9:
+        lines.append("purposes: any")
+    return lines
+
+
 def make_call(rng: random.Random, index: int, story_slugs: list[str]) -> tuple[str, str]:
     topic, topic_slug = rng.choice(TOPICS)
     place = rng.choice(PLACES)
@@ -212,6 +261,7 @@ def make_call(rng: random.Random, index: int, story_slugs: list[str]) -> tuple[s
         low = rng.randint(1, 50) * 1000
         lines += [f"budget_total_eur: {rng.randint(1, 200) * 100_000}", f"min_grant_eur: {low}",
                   f"max_grant_eur: {low * rng.randint(1, 20)}", f"funding_rate_pct: {rng.choice([40, 50, 60, 70, 80, 100])}"]
+    lines += requirements(index, scope)
     lines.append(f"url: {url}")
     if rng.random() < 0.6:
         lines += ["documents:", "  - title: Avviso pubblico (PDF)", f"    url: {url}/avviso.pdf",

@@ -21,6 +21,10 @@ measures:
   gzip on 127.0.0.1, types a query and waits for the results (all rendered); the encoded
   body sizes of every response (pages and Pagefind's worker) are summed, headers excluded.
   The same for a visitor who lands on ``/bandi/`` and goes to the search from there;
+* "Quale bando fa per me?": the size of its data (``/bandi/quale-bando/dati.json``, raw and
+  gzip) for the current calls and, as the worst case, with every generated call counted as
+  current; and the time Chromium takes to answer a Lazio cooperative (the rule on every call,
+  grouped and sorted; median of 9 runs) for both;
 * the largest/smallest size ratio of each cost, to show how it grows.
 
 Targets (PASS/FAIL printed beside each figure; the exit status is 1 if any fails):
@@ -318,6 +322,83 @@ def measure_search(browser, base_url: str, start_page: str) -> SearchCost:  # no
 
 
 # --------------------------------------------------------------------------------------------
+# "Quale bando fa per me?": its data and the browser's answer time
+
+
+FINDER_DATA = "bandi/quale-bando/dati.json"
+#: a Lazio cooperative that answered every question (the URL keys of the page)
+FINDER_ANSWERS = {"beneficiari": ["cooperatives"], "percorso": "existing_business", "regione": "lazio",
+                  "provincia": "RM", "comune": "058091", "dimensione": "small", "ateco": "K", "anni": "4",
+                  "bisogni": ["digitalisation", "training"], "destinatari": ["youth"]}
+FINDER_TIMING = """
+([calls, tables, answers, runs]) => {
+  const times = [];
+  let counts = null;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const groups = {compatibile: [], da_verificare: [], non_compatibile: []};
+    for (const call of calls) groups[window.labFinder.evaluate(call, answers, tables).verdict].push(call);
+    for (const key in groups) groups[key].sort((a, b) => (a.deadline || "9").localeCompare(b.deadline || "9"));
+    times.push(performance.now() - start);
+    counts = Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v.length]));
+  }
+  times.sort((a, b) => a - b);
+  return {median_ms: times[Math.floor(runs / 2)], counts};
+}
+"""
+
+
+@dataclass
+class FinderCost:
+    current_calls: int
+    data_bytes: int
+    data_gzip: int
+    all_calls: int  # every generated call, as if all were current: the worst case
+    all_bytes: int
+    all_gzip: int
+    ms_current: float | None = None
+    ms_all: float | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def finder_all_calls(content: Path) -> dict:
+    """The finder's data with every published call counted as current (the worst case)."""
+    from build_tools.clock import resolve_now
+    from build_tools.deriving.site import build_site
+    from build_tools.outputs.finder import finder_data, finder_item
+    from build_tools.pipeline import run_checks
+
+    now = resolve_now(TODAY)
+    site = build_site(run_checks(content, now, 14, root=content.parent).content, now)
+    data = finder_data(site)
+    data["calls"] = [finder_item(p) for p in site.calls]
+    return data
+
+
+def measure_finder(browser, base_url: str, site: Path, content: Path) -> FinderCost:  # noqa: ANN001
+    import gzip
+
+    raw = (site / FINDER_DATA).read_bytes()
+    current = json.loads(raw)
+    every = finder_all_calls(content)
+    every_raw = json.dumps(every, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    cost = FinderCost(len(current["calls"]), len(raw), len(gzip.compress(raw, 9)),
+                      len(every["calls"]), len(every_raw), len(gzip.compress(every_raw, 9)))
+    if browser is None:
+        return cost
+    context = browser.new_context(locale="it-IT", timezone_id="Europe/Rome", service_workers="block")
+    page = context.new_page()
+    page.goto(base_url, wait_until="load")
+    page.add_script_tag(url=base_url + "assets/finder.js")
+    for calls, attr in ((current["calls"], "ms_current"), (every["calls"], "ms_all")):
+        found = page.evaluate(FINDER_TIMING, [calls, current["tables"], FINDER_ANSWERS, 9])
+        setattr(cost, attr, found["median_ms"])
+        cost.counts = found["counts"]
+    context.close()
+    return cost
+
+
+# --------------------------------------------------------------------------------------------
 # profiling the build
 
 
@@ -443,6 +524,7 @@ class Figures:
     site_pages: int = 0  # index.html files in the site
     search: SearchCost | None = None
     listing: SearchCost | None = None
+    finder: FinderCost | None = None
 
 
 def verdict(ok: bool) -> str:
@@ -507,6 +589,8 @@ def measure(calls: int, work: Path, browser, repeat: int, profile: bool) -> Figu
         with serve(site, gzip=True) as url:
             figures.search = measure_search(browser, url, SEARCH_PAGE)
             figures.listing = measure_search(browser, url, LISTING_PAGE)
+    with serve(site, gzip=True) as url:
+        figures.finder = measure_finder(browser, url, site, content)
     if profile:
         print("  where the site build's time goes (timed, no profiler):")
         print(textwrap.indent(profile_build(project / "mkdocs.yml", work / "profile-site"), "    "))
@@ -552,6 +636,13 @@ def report(all_figures: list[Figures]) -> bool:
                 line += f"  (≤ {kb(FIRST_SEARCH_TARGET)}) {verdict(passed)}"
             print(line)
             print("      largest: " + ", ".join(f"{path} {kb(size)}" for size, path in cost.biggest[:4]))
+        if f.finder is not None:
+            fc = f.finder
+            timing = lambda ms: f"{ms:.1f} ms" if ms is not None else "not measured"  # noqa: E731
+            print(f"  finder data (/{FINDER_DATA})  {fc.current_calls} current calls: {kb(fc.data_bytes)}, "
+                  f"{kb(fc.data_gzip)} gzip; answer (rule + sort) {timing(fc.ms_current)}")
+            print(f"  finder, all {fc.all_calls} calls as if current: {kb(fc.all_bytes)}, {kb(fc.all_gzip)} gzip; "
+                  f"answer {timing(fc.ms_all)} (target ≤ 100 ms, info); groups {fc.counts}")
     if len(all_figures) >= 2:
         small, big = all_figures[0], all_figures[-1]
         scale = big.calls / small.calls

@@ -71,10 +71,11 @@ def file_builders() -> list[Builder]:
     """Every output that is a file (not a page), in a fixed order."""
     from build_tools.outputs.calendar import build_calendars
     from build_tools.outputs.feeds import build_feeds
+    from build_tools.outputs.finder import build_finder_data
     from build_tools.outputs.html.pages import build_images
     from build_tools.outputs.opendata import build_opendata
 
-    return [build_feeds, build_calendars, build_opendata, build_images]
+    return [build_feeds, build_calendars, build_opendata, build_finder_data, build_images]
 
 
 def build_outputs(site: Site, settings: SiteSettings) -> list[Output | Page]:

@@ -194,10 +194,10 @@ class CompanySize(LabeledEnum):
 
 #: What each size means, for a visitor who does not know the Recommendation by heart.
 SIZE_THRESHOLDS: dict[str, str] = {
-    "micro": "meno di 10 persone e fatturato (o totale di bilancio) fino a 2 milioni di euro",
-    "small": "meno di 50 persone e fatturato (o totale di bilancio) fino a 10 milioni di euro",
-    "medium": "meno di 250 persone e fatturato fino a 50 milioni di euro (o totale di bilancio fino a 43 milioni)",
-    "large": "250 persone o più, oppure fatturato oltre 50 milioni e totale di bilancio oltre 43 milioni",
+    "micro": "meno di 10 persone e fatturato o bilancio annuo fino a 2 milioni di euro",
+    "small": "meno di 50 persone e fatturato o bilancio annuo fino a 10 milioni di euro",
+    "medium": "meno di 250 persone e fatturato fino a 50 milioni di euro o bilancio fino a 43 milioni",
+    "large": "250 persone o più, oppure oltre le soglie economiche delle medie imprese",
 }
 
 
