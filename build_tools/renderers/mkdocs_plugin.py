@@ -29,6 +29,7 @@ from build_tools.outputs.html.errors import error_page
 from build_tools.reading.loader import content_files
 from build_tools.reading.registry import COLLECTIONS
 from build_tools.pipeline import build
+from build_tools.renderers.markup import tidy_page
 from build_tools.renderers.search import SearchIndexError, index_site
 from build_tools.renderers.stubs import html_meta, stub
 
@@ -132,6 +133,12 @@ class LabPlugin(BasePlugin[LabConfig]):
         """The finished HTML joins the page's data here: in memory, without a YAML round trip."""
         page.meta.update(self.html.get(page.file.src_uri) or self.html.get("*", {}))
         return markdown
+
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        return tidy_page(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+        return tidy_page(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
         if self.config.enabled:

@@ -15,7 +15,11 @@
       translations: { placeholder: "Cerca bandi, storie e servizi" }
     });
     var input = element.querySelector("input");
-    if (input) input.id = "lab-search-input";  /* the visible <label for> above the box */
+    var label = document.getElementById("lab-search-label");
+    if (input) {
+      input.id = "lab-search-input";  /* the visible label above the box names it */
+      if (label) label.htmlFor = input.id;
+    }
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
   }
