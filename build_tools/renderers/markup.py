@@ -5,12 +5,14 @@ straight into ``base.html``, outside any block, and the W3C Nu HTML Checker reje
 ``autocomplete`` on a checkbox. Overriding ``base.html`` would tie the site to one theme version
 and one template engine, so the finished HTML is repaired here instead: plain text in, plain
 text out, nothing theme-specific beyond the patterns below. Every renderer adapter passes its
-pages through :func:`tidy_page` (MkDocs: ``on_post_page`` and ``on_post_template``).
+pages through :func:`tidy_page` (MkDocs: ``on_post_page`` and ``on_post_template``; a staged
+build by another renderer: :func:`tidy_site` over its output).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 # A checkbox or radio <input> tag carrying autocomplete="..." (any attribute order).
 _TOGGLE = re.compile(r"<input\b(?=[^>]*\btype=\"(?:checkbox|radio)\")[^>]*>")
@@ -22,3 +24,12 @@ def tidy_page(html: str) -> str:
     if "autocomplete=" not in html:
         return html
     return _TOGGLE.sub(lambda tag: _AUTOCOMPLETE.sub("", tag.group(0)), html)
+
+
+def tidy_site(site_dir: Path) -> None:
+    """Every page of a site another renderer built (``build --renderer``), repaired in place."""
+    for path in site_dir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        tidy = tidy_page(text)
+        if tidy != text:
+            path.write_text(tidy, encoding="utf-8")

@@ -23,6 +23,7 @@ import yaml
 from build_tools.outputs import Page, SiteSettings
 from build_tools.deriving.history import HistoryError
 from build_tools.pipeline import Build, build
+from build_tools.renderers.markup import tidy_site
 from build_tools.renderers.search import index_site
 from build_tools.renderers.stubs import stub
 
@@ -148,5 +149,6 @@ def render(staged: Staged, renderer: str, strict: bool = True, extra: list[str] 
     done = subprocess.run(command, env=env, check=False)
     if done.returncode != 0:
         raise StageError(f"{renderer} non è riuscito a costruire il sito (codice {done.returncode})")
+    tidy_site(staged.site_dir)
     index_site(staged.site_dir)
 
