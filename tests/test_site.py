@@ -341,7 +341,7 @@ def test_no_external_scripts_styles_or_fonts(site_dir: Path) -> None:
 def test_pagefind_index_is_built_and_marks_the_right_pages(derived, site_dir: Path, html) -> None:
     _, site = derived
     bundle = site_dir / "pagefind"
-    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"):
+    for name in ("pagefind.js", "pagefind-entry.json"):
         assert (bundle / name).is_file(), name
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["it"]
@@ -352,7 +352,9 @@ def test_pagefind_index_is_built_and_marks_the_right_pages(derived, site_dir: Pa
     for listing in ("bandi/", "bandi/archivio/", "storie/", "servizi/", "eventi/", "cerca/"):
         assert html(listing).select_one("[data-pagefind-body]") is None, listing
     search = html("cerca/")
-    assert search.select_one('script[src="../pagefind/pagefind-ui.js"]') is not None
+    assert search.select_one('script[src="../assets/lab-search.js"]') is not None
+    assert search.select_one('script[src*="pagefind-ui"]') is None, "Pagefind's default UI is not loaded"
+    assert search.select_one('form[role="search"] input#lab-search-input[name="q"]') is not None
     assert search.select_one("#lab-search") is not None
     assert not (site_dir / "search").exists(), "Material's lunr search must be off"
 

@@ -1,10 +1,17 @@
-"""Waiting for Pagefind's UI: it lists placeholders first, then fills each result as its fragment arrives."""
+"""Waiting for the search results on /cerca/ (assets/lab-search.js over Pagefind's API).
+
+The script writes the count first (``[data-lab-search-message]``), then each result once its
+fragment (title, excerpt) has arrived; ``aria-busy`` is on the results while some are loading.
+"""
 
 from __future__ import annotations
 
-RESULT_LINK = ".pagefind-ui__result-link"
-RESULTS_LOADED = ("() => document.querySelector('.pagefind-ui__result-link') !== null"
-                  " && document.querySelector('.pagefind-ui__results .pagefind-ui__loading') === null")
+SEARCH_INPUT = "#lab-search-input"
+MESSAGE = "[data-lab-search-message]"
+RESULT = ".lab-search__result"
+RESULT_LINK = ".lab-search__link"
+RESULTS_LOADED = ("() => document.querySelector('.lab-search__link') !== null"
+                  " && !document.getElementById('lab-search').hasAttribute('aria-busy')")
 
 
 def wait_for_results(page, timeout: float = 30_000) -> None:  # noqa: ANN001

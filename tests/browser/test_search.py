@@ -1,9 +1,9 @@
-"""Italian search through Pagefind's UI on /cerca/: stemming, accent folding, ?q= links."""
+"""Italian search on /cerca/ (Pagefind's index and API): stemming, accent folding, ?q= links."""
 
 from __future__ import annotations
 
 import pytest
-from pagefind_ui import RESULT_LINK, wait_for_results
+from pagefind_ui import MESSAGE, RESULT_LINK, SEARCH_INPUT, wait_for_results
 
 pytestmark = pytest.mark.browser
 
@@ -12,9 +12,9 @@ pytestmark = pytest.mark.browser
 def search(page, query: str) -> list[str]:  # noqa: ANN001
     """Type ``query`` in the search box of /cerca/ and return the result page paths (no #anchors)."""
     page.goto("cerca/")
-    box = page.locator(".pagefind-ui__search-input")
+    box = page.locator(SEARCH_INPUT)
     box.fill(query)
-    page.locator(".pagefind-ui__message").filter(has_text=query).wait_for()
+    page.locator(MESSAGE).filter(has_text=query).wait_for()
     wait_for_results(page)
     return _result_paths(page)
 
@@ -46,9 +46,9 @@ def test_adjective_forms_find_call_and_story(page, query: str) -> None:
 def test_cooperativa_and_cooperative_find_the_same_pages(page) -> None:
     """Singular and plural of the site's most common word: same hits, calls and stories among them."""
     first = search(page, "cooperativa")
-    message_singular = page.locator(".pagefind-ui__message").inner_text()
+    message_singular = page.locator(MESSAGE).inner_text()
     second = search(page, "cooperative")
-    message_plural = page.locator(".pagefind-ui__message").inner_text()
+    message_plural = page.locator(MESSAGE).inner_text()
     assert message_singular.split()[0] == message_plural.split()[0], (message_singular, message_plural)
     assert first[:3] == second[:3]
     assert any(p.startswith("/bandi/") for p in first) and any(p.startswith("/storie/") for p in first), first
@@ -69,7 +69,7 @@ def test_archived_calls_are_searchable(page) -> None:
 def test_query_in_the_url_runs_the_search(page) -> None:
     page.goto("cerca/?q=borghi")
     wait_for_results(page)
-    assert page.locator(".pagefind-ui__search-input").input_value() == "borghi"
+    assert page.locator(SEARCH_INPUT).input_value() == "borghi"
     assert "/storie/sentieri-di-ciociaria-turismo-lento/" in _result_paths(page)
 
 
@@ -85,4 +85,4 @@ def test_header_search_button_leads_to_search(page) -> None:
     button = page.locator(".md-header .lab-header-search")
     button.click()
     page.wait_for_url("**/cerca/")
-    assert page.locator(".pagefind-ui__search-input").is_visible()
+    assert page.locator(SEARCH_INPUT).is_visible()
