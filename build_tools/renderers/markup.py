@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from build_tools.renderers.theme_css import ClassNames
+
 # A checkbox or radio <input> tag carrying autocomplete="..." (any attribute order).
 _TOGGLE = re.compile(r"<input\b(?=[^>]*\btype=\"(?:checkbox|radio)\")[^>]*>")
 _AUTOCOMPLETE = re.compile(r"\s+autocomplete=\"[^\"]*\"")
@@ -26,10 +28,14 @@ def tidy_page(html: str) -> str:
     return _TOGGLE.sub(lambda tag: _AUTOCOMPLETE.sub("", tag.group(0)), html)
 
 
-def tidy_site(site_dir: Path) -> None:
-    """Every page of a site another renderer built (``build --renderer``), repaired in place."""
+def tidy_site(site_dir: Path) -> ClassNames:
+    """Every page of a site another renderer built (``build --renderer``), repaired in place;
+    returns the class names the pages carry (for :func:`~build_tools.renderers.theme_css.purge_theme_css`)."""
+    names = ClassNames()
     for path in site_dir.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         tidy = tidy_page(text)
         if tidy != text:
             path.write_text(tidy, encoding="utf-8")
+        names.add_html(tidy)
+    return names

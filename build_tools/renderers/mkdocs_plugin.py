@@ -32,6 +32,7 @@ from build_tools.pipeline import build
 from build_tools.renderers.markup import tidy_page
 from build_tools.renderers.search import SearchIndexError, index_site
 from build_tools.renderers.stubs import html_meta, stub
+from build_tools.renderers.theme_css import ClassNames, purge_theme_css
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads the live-reload server (watchdog, http.server...)
     from mkdocs.livereload import LiveReloadServer
@@ -71,6 +72,7 @@ class LabPlugin(BasePlugin[LabConfig]):
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = (self.root / self.config.content).resolve()
         self.html: dict[str, dict[str, str]] = {}
+        self.classes = ClassNames()
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -135,10 +137,16 @@ class LabPlugin(BasePlugin[LabConfig]):
         return markdown
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
-        return tidy_page(output)
+        output = tidy_page(output)
+        self.classes.add_html(output)
+        return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
-        return tidy_page(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        output = tidy_page(output_content)
+        self.classes.add_html(output)
+        return output
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
         if self.config.enabled:
@@ -146,7 +154,11 @@ class LabPlugin(BasePlugin[LabConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not (self.config.enabled and self.config.search_index) or self.showing_errors:
+        if not self.config.enabled:
+            return
+        purge_theme_css(Path(config.site_dir), self.classes)
+        self.classes = ClassNames()
+        if not self.config.search_index or self.showing_errors:
             return
         try:
             index_site(Path(config.site_dir))

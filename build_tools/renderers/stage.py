@@ -25,6 +25,7 @@ from build_tools.deriving.history import HistoryError
 from build_tools.pipeline import Build, build
 from build_tools.renderers.markup import tidy_site
 from build_tools.renderers.search import index_site
+from build_tools.renderers.theme_css import purge_theme_css
 from build_tools.renderers.stubs import stub
 
 from build_tools.renderers import RENDERERS
@@ -149,6 +150,6 @@ def render(staged: Staged, renderer: str, strict: bool = True, extra: list[str] 
     done = subprocess.run(command, env=env, check=False)
     if done.returncode != 0:
         raise StageError(f"{renderer} non è riuscito a costruire il sito (codice {done.returncode})")
-    tidy_site(staged.site_dir)
+    purge_theme_css(staged.site_dir, tidy_site(staged.site_dir))
     index_site(staged.site_dir)
 
