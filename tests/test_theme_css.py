@@ -29,12 +29,14 @@ def test_rules_for_classes_the_site_never_uses_go() -> None:
 def test_the_site_keeps_what_its_pages_and_scripts_name(tmp_path: Path) -> None:
     sheets = tmp_path / "assets" / "stylesheets"
     sheets.mkdir(parents=True)
-    (sheets / "main.css").write_text(".md-header{a:1}.lab-zero .md-icon{b:2}.md-dialog{c:3}", encoding="utf-8")
+    (sheets / "main.css").write_text(".md-header{a:1}.lab-zero .md-icon{b:2}.md-dialog{c:3}.md-typeset{d:4}",
+                                     encoding="utf-8")
     (tmp_path / "assets" / "lab.js").write_text('el.classList.toggle("lab-zero", n === 0);', encoding="utf-8")
     names = ClassNames()
     names.add_html(tidy_page('<header class="md-header"><span class="md-icon"></span></header>'))
+    names.add_html("<article class='md-typeset'>a hand-written page</article>")
     purge_theme_css(tmp_path, names)
-    assert (sheets / "main.css").read_text(encoding="utf-8") == ".md-header{a:1}.lab-zero .md-icon{b:2}"
+    assert (sheets / "main.css").read_text(encoding="utf-8") == ".md-header{a:1}.lab-zero .md-icon{b:2}.md-typeset{d:4}"
 
 
 def test_checkbox_toggles_lose_autocomplete_and_nothing_else_changes() -> None:
