@@ -7,6 +7,7 @@ relative links it contains for the published page, and hands the result to the s
 from __future__ import annotations
 
 import posixpath
+import threading
 from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
@@ -24,11 +25,13 @@ LinkWriter = Callable[[str], str]
 class _Links(Treeprocessor):
     """Relative ``href``/``src`` (``../servizi/orientamento.md``) resolved from the source's folder."""
 
-    def __init__(self, md: markdown.Markdown, folder: str, link: LinkWriter) -> None:
+    def __init__(self, md: markdown.Markdown, folder: str, link: LinkWriter | None) -> None:
         super().__init__(md)
         self.folder, self.link = folder, link
 
     def run(self, root: Element) -> None:
+        if self.link is None:
+            return
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
@@ -46,9 +49,26 @@ class _Links(Treeprocessor):
                 element.set(attribute, self.link(target or ".") + hash_ + fragment)
 
 
+_local = threading.local()
+
+
+def _converter() -> tuple[markdown.Markdown, _Links]:
+    """One Markdown instance per thread, reused (``reset()`` between bodies): building one loads
+    and registers every extension, which cost as much as converting a body."""
+    cached = getattr(_local, "converter", None)
+    if cached is None:
+        md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+        links = _Links(md, "", None)
+        md.treeprocessors.register(links, "lab_links", 0)
+        cached = _local.converter = (md, links)
+    return cached
+
+
 def render_markdown(text: str, folder: str = "", link: LinkWriter | None = None) -> str:
     """HTML of ``text``; relative links resolved from ``folder`` (site-relative) through ``link``."""
-    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    if link is not None:
-        md.treeprocessors.register(_Links(md, folder, link), "lab_links", 0)
-    return md.convert(text)
+    md, links = _converter()
+    links.folder, links.link = folder, link
+    try:
+        return md.reset().convert(text)
+    finally:
+        links.link = None
