@@ -38,10 +38,11 @@ class DemoFigures:
     lighthouse_note: str = ""
 
 
-def heaviest(site: Path, folder: str) -> Weight | None:
-    pages = [p.relative_to(site).as_posix() for p in (site / folder).glob("*/index.html")
-             if p.parent.name not in ("archivio", "pagina", "quale-bando")]
-    weights = [page_weight(site, p) for p in pages]
+def heaviest(site: Path, collection: str, folder: str) -> Weight | None:
+    """The heaviest built page of the items in ``content/<collection>/``."""
+    slugs = [p.stem for p in (HERE.parent / "content" / collection).glob("*.md") if not p.name.startswith("_")]
+    weights = [page_weight(site, f"{folder}/{slug}/index.html") for slug in slugs
+               if (site / folder / slug / "index.html").is_file()]
     return max(weights, key=lambda w: w.total) if weights else None
 
 
@@ -50,9 +51,9 @@ def measure_demo(site: Path, lighthouse_runs: int = 1, use_lighthouse: bool = Tr
     types = lighthouse.page_types(site)
     for label, path in types.items():
         if label == "call":
-            weight = heaviest(site, "bandi")
+            weight = heaviest(site, "calls", "bandi")
         elif label == "story":
-            weight = heaviest(site, "storie")
+            weight = heaviest(site, "stories", "storie")
         else:
             weight = page_weight(site, f"{path}index.html")
         if weight is not None:
