@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import pytest
 from content_factory import call_data
 
-from build_tools.outputs.requirements import requirement_facts
+from build_tools.outputs.requirements import opening_countdown, requirement_facts
+from build_tools.reading.models.common import ROME
 from build_tools.reading.models import Call
 
 
@@ -37,3 +41,21 @@ def test_any_means_no_constraint() -> None:
     assert (said["Dimensione dell'impresa"], said["Settori (ATECO)"], said["Età dell'impresa"]) == (
         "nessun limite", "tutti i settori", "nessun limite")
     assert said["Dove"].startswith("nessun vincolo")
+
+
+def test_one_year_is_singular() -> None:
+    assert lines(company_age={"min_years": 1})["Età dell'impresa"] == "almeno 1 anno di attività"
+
+
+@pytest.mark.parametrize(("now", "said"), [
+    ("2027-01-01T09:00", "apre tra 9 giorni"),
+    ("2027-01-09T23:30", "apre domani"),
+    ("2027-01-10T00:05", "apre oggi"),
+    ("2027-01-10T10:00", "le domande sono aperte"),
+    ("2027-03-31T17:01", "le domande sono chiuse"),
+])
+def test_click_day_countdown_counts_calendar_days_in_rome(now: str, said: str) -> None:
+    def rome(text: str) -> datetime:
+        return datetime.fromisoformat(text).replace(tzinfo=ROME)
+
+    assert opening_countdown(rome(now), rome("2027-01-10T10:00"), rome("2027-03-31T17:00")) == said

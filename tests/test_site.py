@@ -428,7 +428,7 @@ def test_story_image_is_published_next_to_its_page(content_tree, fm, now) -> Non
     assert views.stories[0].image_url == "storie/filiera/immagine.jpg"
 
 
-@pytest.mark.parametrize("path", ["calls/archivio.md", "calls/index.md", "stories/index.md"])
+@pytest.mark.parametrize("path", ["calls/archivio.md", "calls/index.md", "calls/quale-bando.md", "stories/index.md"])
 def test_slugs_of_listing_pages_are_reserved(content_tree, fm, now, path: str) -> None:
     data = fm.call() if path.startswith("calls") else fm.story()
     root = content_tree({path: fm.text(data), **fm.five_services()})

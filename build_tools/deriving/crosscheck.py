@@ -11,8 +11,8 @@ from build_tools.reading.models import Service, ServiceKind, Story
 from build_tools.reading.registry import CALLS, SERVICES, STORIES
 
 #: File names whose page would take the place of a listing (``/bandi/`` is ``bandi/index.md``,
-#: the archive is ``bandi/archivio.md``).
-RESERVED_SLUGS = {CALLS.name: ("index", "archivio"), STORIES.name: ("index",), SERVICES.name: ("index",)}
+#: the archive is ``bandi/archivio.md``, the finder ``bandi/quale-bando.md``).
+RESERVED_SLUGS = {CALLS.name: ("index", "archivio", "quale-bando"), STORIES.name: ("index",), SERVICES.name: ("index",)}
 
 _RELATIONS = (
     (CALLS.name, "related_stories", STORIES.name),

@@ -49,6 +49,10 @@ def _names(values: list[str], labels: dict[str, str]) -> str:
     return ", ".join(labels.get(v, v) for v in values)
 
 
+def _years(n: int) -> str:
+    return "1 anno" if n == 1 else f"{n} anni"
+
+
 def _lower(text: str) -> str:
     return text[:1].lower() + text[1:]
 
@@ -197,8 +201,8 @@ def _company_age(req: dict, answers: dict, t: dict) -> tuple[str, str]:
             return UNKNOWN, "Nessun limite di anni, ma il bando non dice se si può fare domanda prima di costituire l'impresa."
         return OK, "Nessun limite di anni di attività."
     low, high, new = rule.get("min_years"), rule.get("max_years"), bool(rule.get("to_be_founded"))
-    parts = ([f"almeno {low} anni di attività"] if low is not None else []) + (
-        [f"non più di {high} anni di attività"] if high is not None else []) + (["anche imprese da costituire"] if new else [])
+    parts = ([f"almeno {_years(low)} di attività"] if low is not None else []) + (
+        [f"non più di {_years(high)} di attività"] if high is not None else []) + (["anche imprese da costituire"] if new else [])
     wanted = "Richiesto: " + ", ".join(parts) + "."
     if founding:
         return (OK, wanted) if new else (NO, "Serve un'impresa già costituita.")

@@ -3,7 +3,8 @@
 Only current calls (forthcoming included), only what the finder needs: each call's
 requirements under the open-data keys (contract §2b; a missing key is "non indicato"), the
 texts a result shows (deadline, opening, amounts: written here, in Italian, like on the sheet),
-the dates the browser needs to correct the status, and the tables of
+the dates the browser needs to correct the status (the same as a badge's ``data-*``: opening,
+deadline, windows, ``rolling``, a hand-set ``override``), and the tables of
 :func:`build_tools.deriving.eligibility.finder_tables` (labels, places), so the page's script
 holds the rule and nothing else. Compact JSON: no indentation, no empty keys.
 """
@@ -54,6 +55,9 @@ def finder_item(page: CallPage) -> dict[str, Any]:
         "opens": _iso(timing.opens_at), "deadline": _iso(timing.deadline_at), "area": call.area,
         "beneficiaries": [b.value for b in call.beneficiaries], "pathways": [p.value for p in call.pathways],
         "scope": call.scope.value, "target_groups": [g.value for g in call.target_groups] or None,
+        "override": call.status_override.value if call.status_override else None,
+        "windows": [[_iso(o), _iso(d)] for o, d in call.deadlines()] if call.windows else None,
+        "rolling": True if call.rolling else None,
     }
     for key in REQUIREMENTS:
         value = getattr(call, key)

@@ -7,10 +7,14 @@ prepare before the opening. Texts only: the sheet's template lays them out.
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from build_tools.deriving.status import today_in_rome
 from build_tools.outputs.facts import Fact
 from build_tools.outputs.italian import join_labels
 from build_tools.reading.models import Call
 from build_tools.reading.models.eligibility import Ateco, CompanyAge, Territory
+from build_tools.reading.models.common import ROME
 from build_tools.reading.models.places import ATECO_2025_SECTIONS, PROVINCES, PROVINCE_REGION
 from build_tools.reading.models.vocab import SIZE_THRESHOLDS, Selection
 
@@ -75,6 +79,10 @@ def _ateco(call: Call) -> str:
     return "; ".join(parts) + f" (codici ATECO {rule.version.value})"
 
 
+def _years(n: int) -> str:
+    return "1 anno" if n == 1 else f"{n} anni"
+
+
 def _company_age(call: Call) -> str:
     rule = call.company_age
     if rule is None:
@@ -82,8 +90,8 @@ def _company_age(call: Call) -> str:
     if rule == "any":
         return "nessun limite"
     assert isinstance(rule, CompanyAge)
-    parts = ([f"almeno {rule.min_years} anni di attività"] if rule.min_years is not None else []) + (
-        [f"non più di {rule.max_years} anni di attività"] if rule.max_years is not None else [])
+    parts = ([f"almeno {_years(rule.min_years)} di attività"] if rule.min_years is not None else []) + (
+        [f"non più di {_years(rule.max_years)} di attività"] if rule.max_years is not None else [])
     if rule.to_be_founded:
         parts.append("può fare domanda anche chi deve ancora costituire l'impresa")
     return "; ".join(parts)
@@ -107,3 +115,17 @@ def requirement_facts(call: Call) -> list[Fact]:
 
 def is_click_day(call: Call) -> bool:
     return call.selection is Selection.CLICK_DAY
+
+
+def opening_countdown(now: datetime, opens_at: datetime, deadline_at: datetime | None) -> str:
+    """"apre tra 12 giorni", counted in calendar days in Rome like "mancano N giorni".
+
+    What the sheet says when it is built; ``assets/lab.js`` says the same from the visitor's
+    clock (``data-lab-opens-in``), down to hours and minutes on the day itself.
+    """
+    if deadline_at is not None and now > deadline_at:
+        return "le domande sono chiuse"
+    if now >= opens_at:
+        return "le domande sono aperte"
+    days = (opens_at.astimezone(ROME).date() - today_in_rome(now)).days
+    return "apre oggi" if days == 0 else "apre domani" if days == 1 else f"apre tra {days} giorni"

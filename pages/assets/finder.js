@@ -24,6 +24,7 @@
   function names(values, labels) {
     return values.map(function (v) { return labels[v] || v; }).join(", ");
   }
+  function yearsText(n) { return n === 1 ? "1 anno" : n + " anni"; }
   function lower(text) { return text.slice(0, 1).toLowerCase() + text.slice(1); }
   function answerList(answers, key) {
     var value = answers[key];
@@ -147,8 +148,8 @@
     }
     var low = given(rule.min_years) ? rule.min_years : null, high = given(rule.max_years) ? rule.max_years : null;
     var fresh = Boolean(rule.to_be_founded), parts = [];
-    if (low !== null) parts.push("almeno " + low + " anni di attività");
-    if (high !== null) parts.push("non più di " + high + " anni di attività");
+    if (low !== null) parts.push("almeno " + yearsText(low) + " di attività");
+    if (high !== null) parts.push("non più di " + yearsText(high) + " di attività");
     if (fresh) parts.push("anche imprese da costituire");
     var wanted = "Richiesto: " + parts.join(", ") + ".";
     if (founding) return fresh ? [OK, wanted] : [NO, "Serve un'impresa già costituita."];
@@ -244,13 +245,14 @@
     });
   }
 
-  function itemHtml(call, result, show, statuses) {
+  /* `link`: a sheet's address as seen from this page, with SLUG for the call's file name. */
+  function itemHtml(call, status, result, show, statuses, link) {
     var reasons = result.reasons.filter(function (r) { return r.state === show; });
-    var html = '<li class="lab-finder__item"><h3 class="lab-finder__title"><a href="../' +
-      encodeURIComponent(call.slug) + '/">' + escapeHtml(call.title) + "</a></h3>" +
-      '<p class="lab-finder__meta"><span class="lab-badge lab-badge--' + escapeHtml(call.status) + '">' +
-      escapeHtml(statuses[call.status] || call.status) + "</span> ";
-    if (call.opens_text) html += "Apre il " + escapeHtml(call.opens_text) + ". ";
+    var html = '<li class="lab-finder__item"><h3 class="lab-finder__title"><a href="' +
+      escapeHtml(link.replace("SLUG", encodeURIComponent(call.slug))) + '">' + escapeHtml(call.title) + "</a></h3>" +
+      '<p class="lab-finder__meta"><span class="lab-badge lab-badge--' + escapeHtml(status) + '">' +
+      escapeHtml(statuses[status] || status) + "</span> ";
+    if (call.opens_text && status === "forthcoming") html += "Apre il " + escapeHtml(call.opens_text) + ". ";
     html += "Scadenza: " + escapeHtml(call.deadline_text) + ".</p>";
     if (call.amounts) html += '<p class="lab-finder__amounts">' + escapeHtml(call.amounts[0].toUpperCase() + call.amounts.slice(1)) + ".</p>";
     if (reasons.length) {
@@ -266,42 +268,117 @@
     return html + "</li>";
   }
 
-  function stillOpen(call, now) {
-    return !call.deadline || new Date(call.deadline) >= now;
+  /* The status now, as the badges of the other pages show it: lab.js's own function when it
+     offers one (window.labStatus, or window.LabStatus.statusOf: a badge's data-* as an object),
+     else the build's status, with a call past its last deadline counted as closed. */
+  function statusNow(call, data, now) {
+    var api = root.labStatus || root.LabStatus;
+    var statusOf = typeof api === "function" ? api : (api && typeof api.statusOf === "function" ? api.statusOf : null);
+    if (statusOf) {
+      var dataset = { soon: String(data.closing_soon_days) };
+      if (call.override) dataset.override = call.override;
+      if (call.opens) dataset.opens = call.opens;
+      if (call.deadline) dataset.deadline = call.deadline;
+      if (call.windows) dataset.windows = JSON.stringify(call.windows);
+      if (call.rolling) dataset.rolling = "true";
+      try {
+        var found = statusOf(dataset, now);
+        if (found) return found;
+      } catch (e) { /* keep the build's status */ }
+    }
+    var last = call.windows ? call.windows[call.windows.length - 1][1] : call.deadline;
+    return last && new Date(last) < now ? "closed" : call.status;
   }
 
-  function render(box, data, answers, now) {
+  /* Results drawn at a time in a group, and "Non compatibili" only once opened: the page
+     answers as quickly at thousands of calls as at ten. */
+  var STEP = 50;
+
+  function groupOpen(g) {
+    return '<' + (g.verdict === "non_compatibile" ? "details" : "section") + ' class="lab-finder__group lab-finder__group--' +
+      g.verdict + '" data-group="' + g.verdict + '"';
+  }
+
+  /* The next STEP items of a group, and the button for the rest. */
+  function nextItems(g, state) {
+    var found = state.groups[g.verdict], from = state.drawn[g.verdict], to = Math.min(found.length, from + STEP);
+    state.drawn[g.verdict] = to;
+    return found.slice(from, to).map(function (entry) {
+      return itemHtml(entry[0], entry[1], entry[2], g.show, state.data.statuses, state.link);
+    }).join("");
+  }
+
+  function moreButton(g, state) {
+    var left = state.groups[g.verdict].length - state.drawn[g.verdict];
+    if (left <= 0) return "";
+    return '<p class="lab-finder__more"><button class="md-button" type="button" data-lab-finder-more="' + g.verdict +
+      '">Mostra altri ' + Math.min(STEP, left) + " bandi</button> (ne restano " + left + ")</p>";
+  }
+
+  function groupBody(g, state) {
+    return '<ol class="lab-finder__list">' + nextItems(g, state) + "</ol>" + moreButton(g, state);
+  }
+
+  function render(box, state, answers, now) {
     var groups = { compatibile: [], da_verificare: [], non_compatibile: [] };
-    data.calls.forEach(function (call) {
-      if (!stillOpen(call, now)) return;
-      var result = evaluate(call, answers, data.tables);
-      groups[result.verdict].push([call, result]);
+    state.data.calls.forEach(function (call) {
+      var status = statusNow(call, state.data, now);
+      if (status === "closed") return;
+      var result = evaluate(call, answers, state.data.tables);
+      groups[result.verdict].push([call, status, result]);
     });
+    var list = box.querySelector("[data-lab-finder-list]");
+    var excludedOpen = Boolean(list.querySelector('details[data-group="non_compatibile"][open]'));
+    state.groups = groups;
+    state.drawn = { compatibile: 0, da_verificare: 0, non_compatibile: 0 };
     var parts = GROUPS.map(function (g) {
-      var found = groups[g.verdict];
-      var items = found.length ? '<ol class="lab-finder__list">' + found.map(function (pair) {
-        return itemHtml(pair[0], pair[1], g.show, data.statuses);
-      }).join("") + "</ol>" : '<p class="lab-finder__empty">' + g.empty + "</p>";
-      var heading = g.title + " (" + found.length + ")";
+      var found = groups[g.verdict], heading = "<h2>" + g.title + " (" + found.length + ")</h2>";
+      var body = found.length ? "" : '<p class="lab-finder__empty">' + g.empty + "</p>";
       if (g.verdict === "non_compatibile") {
-        return '<details class="lab-finder__group lab-finder__group--' + g.verdict + '" data-group="' + g.verdict +
-          '"><summary><h2>' + heading + "</h2></summary>" + items + "</details>";
+        if (found.length && excludedOpen) body = groupBody(g, state);
+        return groupOpen(g) + (excludedOpen ? " open" : "") + "><summary>" + heading + "</summary>" + body + "</details>";
       }
-      return '<section class="lab-finder__group lab-finder__group--' + g.verdict + '" data-group="' + g.verdict +
-        '"><h2>' + heading + "</h2>" + items + "</section>";
+      return groupOpen(g) + ">" + heading + (found.length ? groupBody(g, state) : body) + "</section>";
     });
-    box.querySelector("[data-lab-finder-list]").innerHTML = parts.join("");
+    list.innerHTML = parts.join("");
     box.querySelector("[data-lab-finder-summary]").textContent = groups.compatibile.length + " compatibili, " +
       groups.da_verificare.length + " da verificare, " + groups.non_compatibile.length + " non compatibili.";
+  }
+
+  function groupOf(verdict) {
+    return GROUPS.filter(function (g) { return g.verdict === verdict; })[0];
+  }
+
+  /* "Mostra altri": the next items, the focus on the first of them; opening "Non compatibili"
+     draws its first items. */
+  function wireList(list, state) {
+    list.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-lab-finder-more]");
+      if (!button) return;
+      var g = groupOf(button.dataset.labFinderMore), group = button.closest("[data-group]");
+      var ol = group.querySelector(".lab-finder__list"), before = ol.children.length;
+      ol.insertAdjacentHTML("beforeend", nextItems(g, state));
+      button.parentNode.outerHTML = moreButton(g, state);
+      var first = ol.children[before] && ol.children[before].querySelector("a");
+      if (first) first.focus();
+    });
+    list.addEventListener("toggle", function (event) {
+      var details = event.target;
+      if (!details.open || details.dataset.group !== "non_compatibile" || details.querySelector(".lab-finder__list")) return;
+      if (state.groups.non_compatibile.length) details.insertAdjacentHTML("beforeend", groupBody(groupOf("non_compatibile"), state));
+    }, true);
   }
 
   function setup(form) {
     var box = document.querySelector("[data-lab-finder-results]");
     if (!box || form.dataset.ready) return;
     form.dataset.ready = "1";
-    var data = null;
+    form.hidden = false;
+    var state = { data: null, link: form.dataset.labFinderLink || "../SLUG/" };
+    var summary = box.querySelector("[data-lab-finder-summary]");
+    wireList(box.querySelector("[data-lab-finder-list]"), state);
     function show() {
-      if (data) render(box, data, answersFrom(new URLSearchParams(window.location.search)), new Date());
+      if (state.data) render(box, state, answersFrom(new URLSearchParams(window.location.search)), new Date());
     }
     function changed() {
       var query = formParams(form).toString();
@@ -312,19 +389,28 @@
     }
     fillForm(form, new URLSearchParams(window.location.search));
     form.addEventListener("change", changed);
-    form.addEventListener("submit", function (event) { event.preventDefault(); changed(); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      changed();
+      if (!box.hidden) {  /* on a phone the results are below the form: take the visitor there */
+        summary.setAttribute("tabindex", "-1");
+        summary.focus();
+      }
+    });
     form.addEventListener("reset", function () { window.setTimeout(changed, 0); });
     window.addEventListener("popstate", function () {
       fillForm(form, new URLSearchParams(window.location.search));
       show();
     });
+    /* Only a failed download is the visitor's to retry; a mistake in drawing stays an error. */
     fetch(form.dataset.labFinder || "dati.json", { credentials: "same-origin" })
-      .then(function (response) { return response.json(); })
-      .then(function (loaded) { data = loaded; box.hidden = false; show(); })
-      .catch(function () {
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (loaded) { state.data = loaded; box.hidden = false; show(); }, function () {
         box.hidden = false;
-        box.querySelector("[data-lab-finder-summary]").textContent =
-          "Non è stato possibile caricare i bandi: ricarica la pagina.";
+        summary.textContent = "Non è stato possibile caricare i bandi: ricarica la pagina.";
       });
   }
 

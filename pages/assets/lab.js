@@ -9,6 +9,7 @@
  *    filtered view can be shared, with result and per-option counts. Without JavaScript
  *    the form stays hidden and the list is complete.
  * 3. A search button in the header, linking to /cerca/.
+ * 4. Before a click day, the sheet's countdown to the opening, from the visitor's clock.
  * Works with Material's instant navigation too (document$), though it is not enabled.
  */
 (function () {
@@ -83,6 +84,35 @@
       var deadline = currentSpan(el, now).deadline;
       if (deadline) el.textContent = daysText(daysBetween(now, deadline));
     });
+  }
+
+  /* ---- click day: "apre tra N giorni" (data-lab-opens-in, data-opens), as the sheet's build
+     wrote it (build_tools/outputs/requirements.py), then hours and minutes on the day itself ---- */
+
+  function opensInText(now, opens, deadline) {
+    if (deadline && now > deadline) return "le domande sono chiuse";
+    if (now >= opens) return "le domande sono aperte";
+    var days = daysBetween(now, opens);
+    if (days > 1) return "apre tra " + days + " giorni";
+    if (days === 1) return "apre domani";
+    var minutes = Math.ceil((opens - now) / 60000), h = Math.floor(minutes / 60), m = minutes % 60;
+    var parts = [];
+    if (h) parts.push(h + (h === 1 ? " ora" : " ore"));
+    if (m) parts.push(m + (m === 1 ? " minuto" : " minuti"));
+    return "apre tra " + parts.join(" e ");
+  }
+
+  function startCountdowns(root) {
+    var nodes = root.querySelectorAll("[data-lab-opens-in]");
+    if (!nodes.length) return;
+    function tick() {
+      var now = new Date();
+      nodes.forEach(function (el) {
+        el.textContent = opensInText(now, new Date(el.dataset.opens), parse(el.dataset.deadline));
+      });
+    }
+    tick();
+    window.setInterval(tick, 30000);
   }
 
   /* ---- facet filters ---- */
@@ -189,6 +219,7 @@
   function init() {
     var now = new Date();
     refreshStatuses(document, now);
+    startCountdowns(document);
     document.querySelectorAll("form[data-lab-filter]").forEach(setupFilters);
     addHeaderSearch();
   }

@@ -7,8 +7,10 @@ where its theme prints them (see :mod:`build_tools.renderers.stubs`).
 
 from __future__ import annotations
 
+from build_tools.deriving.eligibility import finder_tables
 from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
 from build_tools.outputs import Output, Page, SiteSettings
+from build_tools.outputs.finder import DATA_PATH
 from build_tools.outputs.html.markdown import render_markdown
 from build_tools.outputs.html.render import PageRenderer
 from build_tools.outputs.html.urls import image_path, source_uri
@@ -18,6 +20,7 @@ from build_tools.outputs.subscribe import PATH as SUBSCRIBE_PATH
 from build_tools.outputs.subscribe import TITLE as SUBSCRIBE_TITLE
 from build_tools.outputs.subscribe import SCRIPT as SUBSCRIBE_SCRIPT
 from build_tools.outputs.subscribe import builder_data, render_subscribe
+from build_tools.reading.models.vocab import SIZE_THRESHOLDS
 
 HOME = ("index.md", "home.html", "Bandi, idee e servizi per la cooperazione digitale",
         "Il laboratorio di Legacoop Lazio dove cooperative, università, professionisti, enti locali e "
@@ -42,6 +45,11 @@ LISTINGS: tuple[tuple[str, str, str, str], ...] = (
     SEARCH,
 )
 
+#: "Quale bando fa per me?": the form is here, the rule and the results in assets/finder.js.
+FINDER = ("bandi/quale-bando.md", "finder.html", "Quale bando fa per me?",
+          "Rispondi a poche domande, tutte facoltative: i bandi aperti divisi in compatibili, da verificare "
+          "e non compatibili, con i motivi. Le risposte restano nel tuo browser.")
+
 _TEMPLATES = {"bandi": "call.html", "storie": "story.html", "servizi": "service.html"}
 
 
@@ -65,7 +73,17 @@ def build_images(site: Site, settings: SiteSettings) -> list[Output]:
 def page_sources(site: Site) -> list[str]:
     """Source paths of every generated page (what links between pages may point at)."""
     items: list[CallPage | StoryPage | ServicePage] = [*site.calls, *site.stories, *site.services]
-    return [path for path, *_ in LISTINGS] + [SUBSCRIBE_PATH] + [source_uri(p) for p in items]
+    return [path for path, *_ in LISTINGS] + [SUBSCRIBE_PATH, FINDER[0]] + [source_uri(p) for p in items]
+
+
+def _finder(renderer: PageRenderer, views: SiteViews) -> Page:
+    """The finder's page: the form's options come from the rule's own tables; results link to
+    each sheet through ``call_link`` (``SLUG`` stands for the call's file name)."""
+    path, template, title, text = FINDER
+    url = renderer.url_of(path)
+    call_link = renderer.linker.relative(renderer.url_of("bandi/SLUG.md"), url)
+    return renderer.render(template, path, title, text, feeds=views.feed_links(), tables=finder_tables(),
+                           thresholds=SIZE_THRESHOLDS, data_path=DATA_PATH, call_link=call_link)
 
 
 def build_pages(site: Site, settings: SiteSettings, files: list[Output]) -> list[Page]:
@@ -74,6 +92,7 @@ def build_pages(site: Site, settings: SiteSettings, files: list[Output]) -> list
     renderer = PageRenderer(views, [*page_sources(site), *settings.hand_written], settings.directory_urls)
     pages = [renderer.render(template, path, title, text, feeds=views.feed_links())
              for path, template, title, text in LISTINGS]
+    pages.append(_finder(renderer, views))
     subscribe = render_markdown(render_subscribe(site, settings), "",
                                 lambda target: renderer.linker.relative(target, renderer.url_of(SUBSCRIBE_PATH)))
     pages.append(renderer.render("subscribe.html", SUBSCRIBE_PATH, SUBSCRIBE_TITLE, SUBSCRIBE_DESCRIPTION,

@@ -26,7 +26,9 @@ from build_tools.outputs.calendar import call_ics_path
 from build_tools.outputs.changelog import HistoryLine, history_lines
 from build_tools.outputs.service_calendar import event_ics_path
 from build_tools.outputs.feedback import error_link, new_call_link
+from build_tools.outputs.facts import Fact
 from build_tools.outputs.feeds import FeedLink, feed_links
+from build_tools.outputs.requirements import CLICK_DAY_CHECKLIST, is_click_day, opening_countdown, requirement_facts
 from build_tools.outputs.html.urls import image_path, source_uri
 from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
 
@@ -175,6 +177,25 @@ class CallView:
             action["endTime"] = iso(self.timing.deadline_at)
         data["potentialAction"] = action
         return data
+
+    @cached_property
+    def requirements(self) -> list[Fact]:
+        """"A chi si rivolge": every requirement in plain words, "non indicato dal bando" included."""
+        return requirement_facts(self.call)
+
+    @property
+    def click_day(self) -> bool:
+        return is_click_day(self.call)
+
+    @property
+    def opening_countdown(self) -> str | None:
+        """"apre tra N giorni" for a click day (None for an archived call, or without an opening)."""
+        opens = self.timing.opens_at
+        if not self.click_day or opens is None or self.timing.archived:
+            return None
+        return opening_countdown(self.views.now, opens, self.timing.deadline_at)
+
+    click_day_checklist = CLICK_DAY_CHECKLIST
 
 
 class StoryView:
