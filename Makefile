@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: serve build check test bench bench-history clean
+.PHONY: serve build check test bench bench-history renderers clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,9 +15,17 @@ $(VENV)/.site-installed: requirements/site.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.dev-installed: requirements/dev.txt $(VENV)/.site-installed
+# ProperDocs and Zensical, pinned: `build --renderer properdocs|zensical`, and the test that
+# compares their sites with the plugin's (same venv: nothing clashes with MkDocs).
+$(VENV)/.renderers-installed: requirements/renderers.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet -r requirements/renderers.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements/dev.txt $(VENV)/.site-installed $(VENV)/.renderers-installed
 	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
 	touch $@
+
+renderers: $(VENV)/.renderers-installed  ## install the pinned ProperDocs and Zensical
 
 serve: $(VENV)/.site-installed  ## build the site and serve it on http://127.0.0.1:8000
 	$(BIN)/python -m build_tools serve
