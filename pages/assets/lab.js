@@ -3,7 +3,7 @@
  * 1. Status badges: the build computed each call's status; the page also carries its dates
  *    (data-opens, data-deadline, data-windows, ISO with offset), so the visitor's browser
  *    recomputes the status with today's date: a page built yesterday never says "Aperto"
- *    after the deadline. Same rules as build_tools/status.py.
+ *    after the deadline. Same rules as build_tools/deriving/status.py (tests/browser/test_status_parity.py).
  * 2. Facet filters on /bandi/ and /storie/: checkboxes (OR within a facet, AND across
  *    facets), reflected in the query string (?fonte=pnrr&beneficiari=cooperatives) so a
  *    filtered view can be shared, with result and per-option counts. Without JavaScript
@@ -20,10 +20,13 @@
     timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit"
   });
 
-  function labels() {
-    var node = document.getElementById("lab-status-labels");
+  /* Wording from the build (page.html): status labels, "mancano N giorni". */
+  function fromPage(id) {
+    var node = document.getElementById(id);
     try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
   }
+
+  function labels() { return fromPage("lab-status-labels"); }
 
   function parse(value) { return value ? new Date(value) : null; }
 
@@ -34,42 +37,43 @@
   }
 
   /* [opens, deadline] that matters at `now`: the current or next window, else the last. */
-  function currentSpan(el, now) {
+  function currentSpan(data, now) {
     var spans;
-    if (el.dataset.windows) {
-      spans = JSON.parse(el.dataset.windows).map(function (s) { return [parse(s[0]), parse(s[1])]; });
+    if (data.windows) {
+      spans = JSON.parse(data.windows).map(function (s) { return [parse(s[0]), parse(s[1])]; });
     } else {
-      spans = el.dataset.deadline ? [[parse(el.dataset.opens), parse(el.dataset.deadline)]] : [];
+      spans = data.deadline ? [[parse(data.opens), parse(data.deadline)]] : [];
     }
     for (var i = 0; i < spans.length; i++) {
       if (now <= spans[i][1]) return { opens: spans[i][0], deadline: spans[i][1], dated: true };
     }
     if (spans.length) return { opens: spans[spans.length - 1][0], deadline: spans[spans.length - 1][1], dated: true };
-    return { opens: parse(el.dataset.opens), deadline: null, dated: false };
+    return { opens: parse(data.opens), deadline: null, dated: false };
   }
 
-  function statusOf(el, now) {
-    if (el.dataset.override) return el.dataset.override;
-    var span = currentSpan(el, now);
+  /* `data`: a badge's dataset (override, opens, deadline, windows, rolling; soon = the build's
+     closing_soon_days). */
+  function statusOf(data, now) {
+    if (data.override) return data.override;
+    var span = currentSpan(data, now);
     if (span.dated && now > span.deadline) return "closed";
     if (span.opens && now < span.opens) return "forthcoming";
-    var soon = parseInt(el.dataset.soon || "14", 10);
+    var soon = parseInt(data.soon, 10);
     if (span.deadline && daysBetween(now, span.deadline) <= soon) return "closing_soon";
-    if (el.dataset.rolling) return "rolling";
+    if (data.rolling) return "rolling";
     return "open";
   }
 
   function daysText(days) {
-    if (days < 0) return "scaduto";
-    if (days === 0) return "scade oggi";
-    if (days === 1) return "scade domani";
-    return "mancano " + days + " giorni";
+    var words = fromPage("lab-days-words");
+    var key = days < 0 ? "past" : days === 0 ? "today" : days === 1 ? "tomorrow" : "many";
+    return words[key] ? words[key].replace("{n}", days) : null;
   }
 
   function refreshStatuses(root, now) {
     var names = labels();
     root.querySelectorAll("[data-lab-status]").forEach(function (badge) {
-      var status = statusOf(badge, now);
+      var status = statusOf(badge.dataset, now);
       if (status === badge.dataset.labStatus) return;
       badge.className = badge.className.replace(/lab-badge--[a-z_]+/, "lab-badge--" + status);
       badge.dataset.labStatus = status;
@@ -81,10 +85,14 @@
       }
     });
     root.querySelectorAll("[data-lab-days]").forEach(function (el) {
-      var deadline = currentSpan(el, now).deadline;
-      if (deadline) el.textContent = daysText(daysBetween(now, deadline));
+      var deadline = currentSpan(el.dataset, now).deadline;
+      var text = deadline && daysText(daysBetween(now, deadline));
+      if (text) el.textContent = text;
     });
   }
+
+  /* The rules above, for tests (and other pages' scripts): statusOf(badge.dataset, new Date()). */
+  window.LabStatus = { statusOf: statusOf, daysBetween: daysBetween, daysText: daysText, refresh: refreshStatuses };
 
   /* ---- click day: "apre tra N giorni" (data-lab-opens-in, data-opens), as the sheet's build
      wrote it (build_tools/outputs/requirements.py), then hours and minutes on the day itself ---- */

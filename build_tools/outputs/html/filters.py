@@ -72,17 +72,17 @@ def up_to_pct(value: float) -> str:
     return f"fino {article}{pct(value)}"
 
 
+#: How far a deadline is, in words. The page hands them to the browser (``lab-days-words``),
+#: which recounts the days with today's date: one wording, here.
+DAYS_LEFT_WORDS = {"past": "scaduto", "today": "scade oggi", "tomorrow": "scade domani", "many": "mancano {n} giorni"}
+
+
 def days_left(days: int | None) -> str:
     """How far a deadline is, in words: ``scade oggi``, ``mancano 12 giorni``."""
     if days is None:
         return ""
-    if days < 0:
-        return "scaduto"
-    if days == 0:
-        return "scade oggi"
-    if days == 1:
-        return "scade domani"
-    return f"mancano {days} giorni"
+    key = "past" if days < 0 else "today" if days == 0 else "tomorrow" if days == 1 else "many"
+    return DAYS_LEFT_WORDS[key].replace("{n}", str(days))
 
 
 def plural(count: int, one: str, many: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable
 from markupsafe import Markup, escape
 
 from build_tools.deriving.facets import CALL_FACETS, STORY_FACETS, FacetView, facet_data, facet_views
-from build_tools.outputs.html.filters import eur, iso, month
+from build_tools.outputs.html.filters import DAYS_LEFT_WORDS, eur, iso, month
 from build_tools.reading.models import Call, CallStatus, Event, LabeledEnum, Service, ServiceKind, Story
 from build_tools.reading.models.common import ROME, end_of, start_of
 from build_tools.outputs import SiteSettings
@@ -411,3 +411,7 @@ class SiteViews:
     @property
     def status_labels(self) -> dict[str, str]:
         return CallStatus.labels()
+
+    @property
+    def days_words(self) -> dict[str, str]:
+        return DAYS_LEFT_WORDS
