@@ -101,8 +101,8 @@ def test_exact_lines_for_every_problem_of_every_file(tmp_path, content_tree, fm)
         "content/calls/x.md:10: error: chiave sconosciuta `dealine`: forse intendevi `deadline`?",
         "content/calls/x.md:15: error: `windows` n. 2 → `deadline`: `2027-02-30` non è una data valida: "
         "usa AAAA-MM-GG (es. 2027-03-31) o AAAA-MM-GGTHH:MM (es. 2027-03-31T12:00)",
-        "content/calls/x.md:19: error: HTML non ammesso: il tag `<iframe>` non può essere pubblicato "
-        "(togli il codice HTML)",
+        "content/calls/x.md:19: error: HTML non ammesso: il tag `<iframe>` verrebbe tolto perché incorpora "
+        "pagine o programmi di altri siti (togli il codice HTML)",
         "content/stories/y.md:6: error: valore `roma` non ammesso per `regions` n. 2. Valori ammessi: abruzzo, "
         "basilicata, calabria, campania, emilia-romagna, friuli-venezia-giulia, lazio, liguria, lombardia, "
         "marche, molise, piemonte, puglia, sardegna, sicilia, toscana, trentino-alto-adige, umbria, "

@@ -7,9 +7,10 @@ could write them out directly. Two outputs with the same path are an error.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from build_tools.deriving.site import Site
+if TYPE_CHECKING:  # the checker imports outputs.html.sanitize while the loader is being imported
+    from build_tools.deriving.site import Site
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class Page:
     hide: tuple[str, ...] = ("toc",)
 
 
-Builder = Callable[[Site, SiteSettings], list[Output | Page]]
+Builder = Callable[["Site", SiteSettings], list[Output | Page]]
 
 
 class DuplicateOutputError(ValueError):

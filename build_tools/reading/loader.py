@@ -115,11 +115,12 @@ def load_entry(path: Path, collection: Collection, report: Report) -> Entry | No
 
 
 def _check_text(path: Path, doc: frontmatter.Document, report: Report) -> bool:
-    """Unsafe HTML in the body or in any front-matter text; plain-http links."""
+    """The body as published (what sanitising removes, limits, controls) and unsafe front-matter text."""
     ok = True
-    for offset, message, is_warning in safety.scan_body(doc.body):
+    problems, _ = safety.body_problems(doc.body)
+    for offset, message, is_warning in problems:
         if is_warning:
-            report.warning(path, doc.body_line + offset, "http_url", message)
+            report.warning(path, doc.body_line + offset, "http_url" if "http://" in message else "html_removed", message)
         else:
             report.error(path, doc.body_line + offset, "unsafe_html", message)
             ok = False
