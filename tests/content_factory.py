@@ -73,3 +73,15 @@ def front_matter(data: dict[str, Any], body: str = "Testo della scheda.\n") -> s
 def five_services() -> dict[str, str]:
     """The five services, one per kind, as ``{"services/<kind>.md": text}``."""
     return {f"services/{kind.replace('_', '-')}.md": front_matter(service_data(kind)) for kind in SERVICE_KINDS}
+
+
+def tiny_png() -> bytes:
+    """A real 1×1 PNG (story images are recognised by their content)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x2e\x7d\x32")) + chunk(b"IEND", b""))

@@ -136,24 +136,28 @@ def test_two_services_of_the_same_kind_are_both_reported_at_kind(content_tree, f
 # --- images -------------------------------------------------------------------------------------
 
 def test_story_image_must_exist(content_tree, fm, now):
-    text = fm.text(fm.story(image="assets/img/filiera.jpg", image_alt="Il campo della cooperativa"))
+    from content_factory import tiny_png
+
+    text = fm.text(fm.story(image="content/images/filiera.png", image_alt="Il campo della cooperativa"))
     root = content_tree({"stories/filiera.md": text, **fm.five_services()})
     found = errors(check(root, now))
     assert [(line, c) for _, line, c, _ in found] == [(line_of(text, "image:"), "image_missing")]
-    assert "assets/img/filiera.jpg" in found[0][3]
+    assert "content/images/filiera.png" in found[0][3]
     # once the file is there (path relative to the repository), the story is fine
-    (root.parent / "assets" / "img").mkdir(parents=True)
-    (root.parent / "assets" / "img" / "filiera.jpg").write_bytes(b"\xff\xd8\xff")
+    (root / "images").mkdir()
+    (root / "images" / "filiera.png").write_bytes(tiny_png())
     assert errors(check(root, now)) == []
 
 
 def test_story_image_relative_to_content_is_found(content_tree, fm, now):
-    root = content_tree({"stories/filiera.md": fm.text(fm.story(image="/img/filiera.jpg", image_alt="Il campo")),
-                         "img/filiera.jpg": b"\xff\xd8\xff", **fm.five_services()})
+    from content_factory import tiny_png
+
+    root = content_tree({"stories/filiera.md": fm.text(fm.story(image="/images/filiera.png", image_alt="Il campo")),
+                         "images/filiera.png": tiny_png(), **fm.five_services()})
     assert errors(check(root, now)) == []
 
 
 def test_story_image_outside_the_repository_is_refused(content_tree, fm, now):
     text = fm.text(fm.story(image="../" * 30 + "etc/passwd", image_alt="Nessuna immagine"))
     root = content_tree({"stories/filiera.md": text, **fm.five_services()})
-    assert [(line, c) for _, line, c, _ in errors(check(root, now))] == [(line_of(text, "image:"), "image_missing")]
+    assert [(line, c) for _, line, c, _ in errors(check(root, now))] == [(line_of(text, "image:"), "image_outside_folder")]

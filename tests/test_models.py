@@ -307,13 +307,16 @@ VALID_STORIES = {
     "all-twenty-regions": {"regions": ALL_REGIONS},
     "everything": {"cooperative_url": "https://example.coop", "technologies": ["ai", "cloud", "e-commerce"],
                    "pathway": "new_business", "source": {"name": "Fondazione Pico", "url": "https://www.legacoop.coop"},
-                   "image": "img/foto.jpg", "image_alt": "Soci della cooperativa nel campo",
+                   "image": "content/images/foto.png", "image_alt": "Soci della cooperativa nel campo",
                    "related_calls": ["un-bando"], "tags": ["filiera-corta"], "draft": False},
 }
 
 
 @pytest.mark.parametrize("overrides", VALID_STORIES.values(), ids=VALID_STORIES.keys())
 def test_valid_story(overrides, content_tree, fm):
+    from content_factory import tiny_png
+
+    content_tree({"images/foto.png": tiny_png()})
     entries, report = load_one(content_tree, "stories/x.md", fm.text(fm.story(**overrides)))
     assert_valid(entries, report)
 

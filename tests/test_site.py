@@ -413,15 +413,15 @@ def test_views_of_a_small_site(content_tree, fm, now) -> None:
 
 def test_story_image_is_published_next_to_its_page(content_tree, fm, now) -> None:
     root = content_tree({
-        "immagini/filiera.jpg": b"\xff\xd8\xff\xe0 not really a jpeg",
-        "stories/filiera.md": fm.text(fm.story(image="immagini/filiera.jpg", image_alt="Cassette di ortaggi")),
+        "images/filiera.jpg": b"\xff\xd8\xff\xe0 a jpeg's first bytes",
+        "stories/filiera.md": fm.text(fm.story(image="images/filiera.jpg", image_alt="Cassette di ortaggi")),
         **fm.five_services(),
     })
     result = run_checks(root, now, 14)
     assert result.ok, [d.format() for d in result.report.errors]
     site = build_site(result.content, now)
     outputs = {o.path: o for o in build_outputs(site, SiteSettings("https://example.org/"))}
-    assert outputs["storie/filiera/immagine.jpg"].content == b"\xff\xd8\xff\xe0 not really a jpeg"
+    assert outputs["storie/filiera/immagine.jpg"].content == b"\xff\xd8\xff\xe0 a jpeg's first bytes"
     page = outputs["storie/filiera.md"]
     assert '<img src="immagine.jpg" alt="Cassette di ortaggi"' in page.content
     views = SiteViews(site, SiteSettings(None), outputs)

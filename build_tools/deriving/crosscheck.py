@@ -1,4 +1,4 @@
-"""Rules that span files: references, the five services, images, duplicate slugs."""
+"""Rules that span files: references, the five services, duplicate slugs (story images: the loader)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections import Counter
 from build_tools.diagnostics import Report
 from build_tools.reading.loader import Content, Entry
 from build_tools.reading.messages import suggest
-from build_tools.reading.models import Service, ServiceKind, Story
+from build_tools.reading.models import Service, ServiceKind
 from build_tools.reading.registry import CALLS, SERVICES, STORIES
 
 #: File names whose page would take the place of a listing (``/bandi/`` is ``bandi/index.md``,
@@ -42,7 +42,6 @@ def crosscheck(content: Content, report: Report, known_slugs: dict[str, set[str]
                     report.error(entry.path, entry.line_of(key, index), "broken_reference",
                                  f"`{key}`: non esiste `content/{target}/{slug}.md`{hint}")
     _check_services(content[SERVICES.name], report, content)
-    _check_images(content[STORIES.name], report, content)
 
 
 def _check_services(services: list[Entry], report: Report, content: Content) -> None:
@@ -59,18 +58,6 @@ def _check_services(services: list[Entry], report: Report, content: Content) -> 
             if kind not in kinds:
                 report.error(folder, 1, "missing_service",
                              f"manca il servizio `kind: {kind.value}` ({kind.label}): i servizi sono esattamente cinque")
-
-
-def _check_images(stories: list[Entry], report: Report, content: Content) -> None:
-    repo = content.root.parent
-    for entry in stories:
-        story = entry.item
-        assert isinstance(story, Story)
-        if story.image:
-            candidates = [repo / story.image.lstrip("/"), content.root / story.image.lstrip("/")]
-            if not any(p.is_file() and p.resolve().is_relative_to(repo.resolve()) for p in candidates):  # no ../
-                report.error(entry.path, entry.line_of("image"), "image_missing",
-                             f"l'immagine `{story.image}` non esiste nel repository")
 
 
 def check_unique(entries: list[Entry], report: Report) -> None:

@@ -128,12 +128,27 @@ def to_json(model: BaseModel) -> str:
 
     The same text as ``json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2)``,
     written by pydantic's serialiser (the standard library's indenting encoder is pure Python).
+    A NaN or an infinity never reaches the file: the content models refuse them, and so do the
+    records (``Number``), so none can turn into ``null`` on the way.
     """
     return model.model_dump_json(indent=2) + "\n"
 
 
+#: A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """OWASP's advice: a text cell that a spreadsheet would run as a formula starts with ``'`` instead."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def _cell(value: Any) -> str:
-    """A JSON value as an Italian spreadsheet cell."""
+    """A JSON value as an Italian spreadsheet cell (text that looks like a formula is neutralised)."""
+    return neutralise(_text(value)) if isinstance(value, (str, list, dict)) else _text(value)
+
+
+def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -141,9 +156,9 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         return repr(value).replace(".", ",")
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(_cell(v) for v in value)
+        return LIST_SEPARATOR.join(_text(v) for v in value)
     if isinstance(value, dict) and "deadline" not in value:  # a requirement: "provinces=RM | LT; office=operating"
-        return "; ".join(f"{k}={_cell(v)}" for k, v in value.items() if v is not None)
+        return "; ".join(f"{k}={_text(v)}" for k, v in value.items() if v is not None)
     if isinstance(value, dict):  # a window: "Prima finestra: 2026-03-02T12:00:00+01:00/2026-05-29T17:00:00+02:00"
         span = "/".join(str(value[k]) for k in ("opens", "deadline") if value.get(k))
         return f"{value['label']}: {span}" if value.get("label") else span
@@ -166,7 +181,7 @@ def data_schema(path: str, base: str) -> str:
     schema = model.model_json_schema(mode="serialization")
     schema = {"$schema": SCHEMA_BASE, "$id": absolute(base, data_schema_path(path)), **schema,
               "title": f"{title} – {path}"}
-    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
 
 
 def build_opendata(site: Site, settings: SiteSettings) -> list[Output]:

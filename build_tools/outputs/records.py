@@ -23,7 +23,7 @@ from build_tools.reading.models.vocab import AidRegime, Selection
 _THREE_STATES = "null = non indicato dal bando; \"any\" = nessun vincolo; altrimenti il vincolo"
 
 #: Whole euros are written as integers (5000000), others as decimals (2500.5).
-Number = Annotated[int | float, Field(ge=0)]
+Number = Annotated[int | float, Field(ge=0, allow_inf_nan=False)]  # JSON has no NaN or Infinity
 Instant = Annotated[datetime, Field(description="ISO 8601 con fuso orario (ora di Roma), es. 2027-02-26T17:00:00+01:00")]
 
 

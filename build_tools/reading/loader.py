@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from build_tools.reading import frontmatter, safety
+from build_tools.reading import frontmatter, images, safety
 from build_tools.reading.placeholders import find_placeholders, may_have_placeholders
 from build_tools.diagnostics import Report
 from build_tools.reading.messages import clean_loc, describe
@@ -30,6 +30,8 @@ class Entry:
     item: BaseModel
     body: str
     doc: frontmatter.Document
+    #: A story's image, resolved once by the loader (the build copies this file).
+    image: images.StoryImage | None = None
 
     def line_of(self, *loc: str | int) -> int:
         return self.doc.line_of(loc)
@@ -143,4 +145,18 @@ def load_content(content_dir: Path, report: Report) -> Content:
         folder = content_dir / collection.folder
         loaded = (load_entry(p, collection, report) for p in content_files(folder))
         entries[collection.name] = [e for e in loaded if e is not None]
+    for entry in entries.get("stories", []):
+        _resolve_image(entry, content_dir, report)
     return Content(content_dir, entries)
+
+
+def _resolve_image(entry: Entry, content_dir: Path, report: Report) -> None:
+    value = getattr(entry.item, "image", None)
+    if not value:
+        return
+    try:
+        entry.image = images.resolve_image(value, content_dir)
+    except images.ImageError as exc:
+        report.error(entry.path, entry.line_of("image"), exc.code, exc.message)
+    except OSError as exc:
+        report.error(entry.path, entry.line_of("image"), "image_missing", f"impossibile leggere l'immagine `{value}`: {exc.strerror}")

@@ -118,6 +118,8 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return f"{where} deve essere un testo (se inizia con un numero o contiene `:`, mettilo tra virgolette)"
     if kind in ("bool_type", "bool_parsing"):
         return f"{where} deve essere `true` o `false`"
+    if kind == "finite_number":
+        return f"{where} deve essere un numero vero (non `.inf` né `.nan`)"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
         return f"{where} deve essere un numero (senza € né punti delle migliaia, es. 150000)"
     if kind in ("greater_than_equal", "greater_than"):
@@ -125,7 +127,10 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return f"{where} deve essere {sign} {ctx.get('ge', ctx.get('gt'))}"
     if kind in ("less_than_equal", "less_than"):
         sign = "≤" if kind == "less_than_equal" else "<"
-        return f"{where} deve essere {sign} {ctx.get('le', ctx.get('lt'))}"
+        limit = ctx.get("le", ctx.get("lt"))
+        if isinstance(limit, (int, float)) and limit >= 1_000_000:
+            limit = f"{limit:,.0f}".replace(",", ".")
+        return f"{where} deve essere {sign} {limit}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"{where} deve essere un blocco di chiavi (`chiave: valore` rientrate sotto)"
     if kind == "string_pattern_mismatch":

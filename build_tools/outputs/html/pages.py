@@ -53,20 +53,17 @@ FINDER = ("bandi/quale-bando.md", "finder.html", "Quale bando fa per me?",
 _TEMPLATES = {"bandi": "call.html", "storie": "story.html", "servizi": "service.html"}
 
 
-def _image(site: Site, page: StoryPage) -> Output | None:
-    image, target = page.story.image, image_path(page)
-    if not image or not target:
+def _image(page: StoryPage) -> Output | None:
+    """The file the loader resolved and checked (a raster image in ``content/images/``), nothing else."""
+    image, target = page.entry.image, image_path(page)
+    if image is None or not target:
         return None
-    relative = image.lstrip("/")
-    for candidate in (site.content_root.parent / relative, site.content_root / relative):
-        if candidate.is_file():
-            return Output(target, candidate.read_bytes(), "application/octet-stream")
-    return None
+    return Output(target, image.path.read_bytes(), f"image/{'jpeg' if image.kind == 'jpg' else image.kind}")
 
 
 def build_images(site: Site, settings: SiteSettings) -> list[Output]:
-    """Story images, copied as they are."""
-    images = (_image(site, story) for story in site.stories)
+    """Story images, as the loader resolved them."""
+    images = (_image(story) for story in site.stories)
     return [image for image in images if image is not None]
 
 

@@ -8,7 +8,6 @@ site-relative: ``bandi/`` (a page), ``feed/bandi.xml`` (a file), ``.`` (the home
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -75,8 +74,8 @@ def source_uri(page: "CallPage | StoryPage | ServicePage") -> str:
 
 
 def image_path(page: StoryPage) -> str | None:
-    """Where a story's image is published: ``storie/<slug>/immagine.<ext>``."""
-    image = page.story.image
-    if not image:
+    """Where a story's image is published: ``storie/<slug>/immagine.<ext>`` (the extension its content proves)."""
+    image = page.entry.image
+    if image is None:
         return None
-    return f"{page.url}immagine{Path(image).suffix.lower()}"
+    return f"{page.url}immagine.{image.kind}"

@@ -7,8 +7,8 @@ from datetime import date, datetime
 from pydantic import Field
 
 from build_tools.reading.models.common import (
-    Contact, Day, Link, Moment, Money, Problem, Slug, StrictModel, Summary, Tag, Text, Title, Url,
-    end_of, start_of,
+    Contact, Day, Link, Moment, Money, Name, Problem, Slug, StrictModel, Summary, Tag, Text, Title, Url,
+    dst_note, end_of, start_of,
 )
 from build_tools.reading.models.eligibility import (
     AtecoOrAny, CompanyAgeOrAny, Purposes, Sizes, TerritoryOrAny, eligibility_problems,
@@ -37,7 +37,7 @@ class Pnrr(StrictModel):
 class Window(StrictModel):
     """One application window of a call that opens more than once (`windows`)."""
 
-    label: Text | None = Field(None, title="Nome della finestra", description='per esempio «Prima finestra»')
+    label: Name | None = Field(None, title="Nome della finestra", description='per esempio «Prima finestra»')
     opens: Moment | None = Field(None, title="Apertura")
     deadline: Moment = Field(title="Scadenza")
 
@@ -47,8 +47,8 @@ class Call(StrictModel):
 
     title: Title = Field(title="Titolo", description="il nome del bando come lo capirebbe un'impresa, non la sigla del decreto")
     summary: Summary = Field(title="Sintesi", description="testo semplice, 20–400 caratteri: elenchi, feed e anteprime")
-    funder: Text = Field(title="Ente finanziatore", description='chi mette i soldi, per esempio «Regione Lazio», «Ministero delle Imprese e del Made in Italy»')
-    managing_body: Text | None = Field(None, title="Soggetto gestore", description='chi gestisce il bando, se diverso dal finanziatore (per esempio «Lazio Innova», «Invitalia»)')
+    funder: Name = Field(title="Ente finanziatore", description='chi mette i soldi, per esempio «Regione Lazio», «Ministero delle Imprese e del Made in Italy»')
+    managing_body: Name | None = Field(None, title="Soggetto gestore", description='chi gestisce il bando, se diverso dal finanziatore (per esempio «Lazio Innova», «Invitalia»)')
     funding_source: FundingSource = Field(title="Fonte del finanziamento", description='da dove vengono i fondi')
     pnrr: Pnrr | None = Field(None, title="PNRR", description="obbligatorio con `funding_source: pnrr`", json_schema_extra={'required_when': 'con `funding_source: pnrr`'})
     support_types: list[SupportType] = Field(min_length=1, title="Tipo di agevolazione", description="che forma ha l'aiuto; se sono più d'una, indicale tutte")
@@ -56,7 +56,7 @@ class Call(StrictModel):
     target_groups: list[TargetGroup] = Field(default_factory=list, title="Destinatari prioritari", description='le persone a cui il bando dà priorità, punteggi o riserve')
     pathways: list[Pathway] = Field(min_length=1, title="Percorsi", description='per chi è adatto tra i due percorsi del Laboratorio')
     scope: Scope = Field(title="Ambito territoriale", description='dove vale il bando')
-    area: Text | None = Field(None, title="Area", description="il territorio preciso, se l'ambito non basta (per esempio «Città metropolitana di Roma Capitale»)")
+    area: Name | None = Field(None, title="Area", description="il territorio preciso, se l'ambito non basta (per esempio «Città metropolitana di Roma Capitale»)")
     opens: Moment | None = Field(None, title="Apertura", description='da quando si può presentare la domanda; prima di questa data il bando è «In apertura»')
     deadline: Moment | None = Field(None, title="Scadenza", description="una data sola vale fino alle 23:59:59 (ora di Roma)", json_schema_extra={'required_when': 'sì, salvo `rolling: true` o `windows`'})
     deadline_extended_from: Moment | None = Field(None, title="Scadenza precedente (proroga)", description="la scadenza di prima, quando l'ente concede una proroga: deve essere prima della nuova `deadline`")
@@ -67,7 +67,7 @@ class Call(StrictModel):
     budget_total_eur: Money | None = Field(None, title="Dotazione complessiva (€)", description='in euro, solo cifre: `1500000` (senza punti né simbolo €)')
     min_grant_eur: Money | None = Field(None, title="Contributo minimo (€)", description='in euro, solo cifre; non più del contributo massimo')
     max_grant_eur: Money | None = Field(None, title="Contributo massimo (€)", description='in euro, solo cifre')
-    funding_rate_pct: float | None = Field(None, gt=0, le=100, title="Intensità dell'aiuto (%)", description='la percentuale delle spese coperta, per esempio `50`')
+    funding_rate_pct: float | None = Field(None, gt=0, le=100, allow_inf_nan=False, title="Intensità dell'aiuto (%)", description='la percentuale delle spese coperta, per esempio `50`')
     url: Url = Field(title="Pagina ufficiale", description="la pagina ufficiale del bando sul sito dell'ente")
     documents: list[Link] = Field(default_factory=list, title="Documenti", description='allegati utili: bando, modulistica, domande frequenti')
     contact: Contact | None = Field(None, title="Contatti", description='a chi rivolgersi per informazioni sul bando')
@@ -170,6 +170,14 @@ class Call(StrictModel):
                 bad(("selection",), "click_day_hour",
                     f"un bando a click day deve indicare l'ora di apertura in {where}, es. `opens: 2027-03-10T10:00`")
         out += eligibility_problems(self)
+        moments: list[tuple[tuple[str | int, ...], date | datetime | None]] = [
+            (("opens",), self.opens), (("deadline",), self.deadline), (("deadline_extended_from",), self.deadline_extended_from)]
+        for i, w in enumerate(self.windows):
+            moments += [(("windows", i, "opens"), w.opens), (("windows", i, "deadline"), w.deadline)]
+        for loc, moment in moments:
+            note = dst_note(moment)
+            if note:
+                out.append(Problem(loc=loc, code="dst_ambiguous", message=note, warning=True))
         return out
 
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from build_tools.reading.models.common import Contact, Instant, Problem, StrictModel, Summary, Text, Title, Url
+from build_tools.reading.models.common import Contact, Instant, Name, Problem, StrictModel, Summary, Text, Title, Url, dst_note
 from build_tools.reading.models.vocab import Beneficiary, LabeledEnum, Pathway, ServiceFormat, ServiceKind
 
 #: `audience` takes pathway and beneficiary values alike.
@@ -19,7 +19,7 @@ class Event(StrictModel):
     title: Title = Field(title="Titolo dell'evento")
     start: Instant = Field(title="Inizio", description="con l'ora, per esempio `2027-01-20T15:00`")
     end: Instant | None = Field(None, title="Fine", description='dopo `start`')
-    location: Text | None = Field(None, title="Luogo")
+    location: Name | None = Field(None, title="Luogo")
     online_url: Url | None = Field(None, title="Link per partecipare online")
     registration_url: Url | None = Field(None, title="Link per iscriversi")
     description: Text | None = Field(None, title="Descrizione")
@@ -45,4 +45,8 @@ class Service(StrictModel):
             if event.end is not None and event.end <= event.start:
                 out.append(Problem(loc=("events", i, "end"), code="event_end_before_start",
                                    message=f"evento {i + 1}: la fine (`end`) deve essere dopo l'inizio (`start`)"))
+            for key in ("start", "end"):
+                note = dst_note(getattr(event, key))
+                if note:
+                    out.append(Problem(loc=("events", i, key), code="dst_ambiguous", message=note, warning=True))
         return out
