@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
