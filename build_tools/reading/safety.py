@@ -240,10 +240,10 @@ def body_problems(body: str) -> tuple[list[tuple[int, str, bool]], str | None]:
     """(problems, the body's published HTML or None when a limit stops it from being rendered)."""
     from build_tools.outputs.html.markdown import render_markdown  # outputs/ imports the loader
 
-    line_of = body_limits.LineIndex(body)
     problems = [(line, message, False) for line, message in body_limits.limit_problems(body)]
     if problems:
         return problems, None
+    line_of = body_limits.LineIndex(body)
     problems += [(line, message, False) for line, message in body_limits.control_characters(body, line_of)]
     markdown_only = "<" not in body and "{" not in body and "&" not in body  # most bodies: no raw HTML
     html, removed = clean_and_explain(render_markdown(body), markdown_only)
