@@ -36,7 +36,7 @@ BASE = {
 
 def call(**keys) -> Call:
     item = Call.model_validate({**BASE, **keys})
-    assert not item.problems(), item.problems()
+    assert not [p for p in item.problems() if not p.warning], item.problems()  # a DST warning is fine here
     return item
 
 
