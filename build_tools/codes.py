@@ -38,6 +38,7 @@ CODES: dict[str, Code] = {
     "placeholder": Code("Segnaposto non completato", "scrivi il valore vero al posto di «Da completare», dell'indirizzo "
                         "di esempio o della riga segnata `# DA COMPLETARE`; finché non è pronta, rimetti `draft: true`"),
     "http_url": Code("Indirizzo non sicuro (http)", "usa `https://` se il sito lo permette"),
+    "html_removed": Code("HTML che verrebbe tolto", "nessun rischio, ma la pagina non lo mostrerebbe: toglilo o usa ciò che la sezione 1 ammette"),
     # reading: rules between keys (models)
     "pnrr_missing": Code("Manca il blocco PNRR", "con `funding_source: pnrr` aggiungi `pnrr:` con almeno `mission`"),
     "pnrr_unexpected": Code("Blocco PNRR di troppo", "togli `pnrr:` o imposta `funding_source: pnrr`"),
@@ -67,6 +68,12 @@ CODES: dict[str, Code] = {
     "company_age_empty": Code("Età dell'impresa vuota", "indica `min_years`, `max_years` o `to_be_founded`, oppure `company_age: any`"),
     "company_age_range": Code("Anni invertiti", "`min_years` non può superare `max_years`"),
     "company_age_founded": Code("Da costituire con anni minimi", "togli `min_years` o `to_be_founded`"),
+    "dst_ambiguous": Code("Ora inesistente o ripetuta (ora legale)", "scrivi l'ora giusta, o aggiungi il fuso (`+01:00` o `+02:00`)"),
+    # reading: story images (resolved by the loader)
+    "image_outside_folder": Code("Immagine fuori dalla cartella delle immagini", "carica l'immagine in `content/images/` e scrivi quel percorso"),
+    "image_not_raster": Code("Non è un'immagine ammessa", "usa una foto JPEG, PNG, WebP o AVIF (conta il contenuto, non il nome)"),
+    "image_wrong_extension": Code("Estensione dell'immagine sbagliata", "rinomina il file con l'estensione del suo formato"),
+    "image_too_large": Code("Immagine troppo grande", "riduci l'immagine sotto i 5 MB"),
     # deriving: the whole content
     "no_content": Code("Cartella dei contenuti assente", "esegui il comando dalla cartella del progetto o usa `--content`"),
     "reserved_slug": Code("Nome del file riservato", "scegli un altro nome: questo è usato da una pagina del sito"),
