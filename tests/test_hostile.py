@@ -86,9 +86,9 @@ def test_hostile_body_is_an_error_at_its_line(snippet, needle, words, content_tr
 
 BODY_WARNINGS = {  # harmless but removed: the editor is told, the build goes on
     "unknown-tag": ("<font color=red>Importante</font>", "<font", "`<font>`"),
-    "target-blank": ('<a href="https://example.org" target="_blank">sito</a>', "target", "`target`"),
+    "target-blank": ('<a href="https://www.legacoop.coop" target="_blank">sito</a>', "target", "`target`"),
     "unknown-class": ("Paragrafo.\n{: .evidenziato }", "evidenziato", "`evidenziato`"),
-    "http-link": ("[sito](http://example.org/pagina)", "http://", "https://"),
+    "http-link": ("[sito](http://www.legacoop.coop/pagina)", "http://", "https://"),
 }
 
 
