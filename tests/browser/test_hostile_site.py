@@ -33,12 +33,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PWN = "window.__labPwned=1;alert(1)"
 TITLE = f'Bando" autofocus onfocus="{PWN}" x="'
-SUMMARY = '0;url=https://evil.example/" http-equiv="refresh" content="0;url=https://evil.example/'
+SUMMARY = '0;url=https://evil-tracker.net/" http-equiv="refresh" content="0;url=https://evil-tracker.net/'
 BODY = f"""## Cosa finanzia
 
 Calcolo {{{{ 7*7 }}}} e {{% raw %}}testo{{% endraw %}}: resta scritto così.
 
-<font color="red">Testo</font> con un <a href="https://evil.example/" target="_blank">link</a>.
+<font color="red">Testo</font> con un <a href="https://evil-tracker.net/" target="_blank">link</a>.
 
 Paragrafo con classe non ammessa.
 {{: .evidenziato }}
@@ -52,19 +52,19 @@ REFUSED = [
     f'<a id="js" href="java&#x0A;script:{PWN}">clic</a>',
     f"[clic](javascript:{PWN})",
     "```\n<script>window.__labPwned=1</script>\n```",
-    '<base href="https://evil.example/">',
-    '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
-    '<link rel="stylesheet" href="https://evil.example/x.css">',
-    "<style>@import url(https://evil.example/x.css);</style>",
-    '<p style="background:url(https://evil.example/t.gif)">sfondo</p>',
-    '<img src="https://evil.example/pixel.gif" alt="">',
+    '<base href="https://evil-tracker.net/">',
+    '<meta http-equiv="refresh" content="0;url=https://evil-tracker.net/">',
+    '<link rel="stylesheet" href="https://evil-tracker.net/x.css">',
+    "<style>@import url(https://evil-tracker.net/x.css);</style>",
+    '<p style="background:url(https://evil-tracker.net/t.gif)">sfondo</p>',
+    '<img src="https://evil-tracker.net/pixel.gif" alt="">',
     f'<iframe srcdoc="<script>parent.{PWN}</script>"></iframe>',
-    f'<svg><script>{PWN}</script><image href="https://evil.example/i.png"/></svg>',
+    f'<svg><script>{PWN}</script><image href="https://evil-tracker.net/i.png"/></svg>',
     f'<math><mtext><img src=x onerror="{PWN}"></mtext></math>',
-    '<object data="https://evil.example/x.swf"></object>',
-    '<div><a id="ping" href="#x" ping="https://evil.example/p">avvisa</a></div>',
-    '<div id="__config">{"base": "https://evil.example/"}</div>',
-    f'<form action="https://evil.example/"><button id="send" formaction="javascript:{PWN}">Invia</button></form>',
+    '<object data="https://evil-tracker.net/x.swf"></object>',
+    '<div><a id="ping" href="#x" ping="https://evil-tracker.net/p">avvisa</a></div>',
+    '<div id="__config">{"base": "https://evil-tracker.net/"}</div>',
+    f'<form action="https://evil-tracker.net/"><button id="send" formaction="javascript:{PWN}">Invia</button></form>',
 ]
 SLUG = "bando-ostile"
 
