@@ -157,7 +157,9 @@ def test_card_data_attributes_match_the_content(derived, html) -> None:
     cards = html("bandi/").select("#lab-calls > li[data-lab-item]")
     for card, page in zip(cards, site.current_calls, strict=True):
         for facet in CALL_FACETS:
-            expected = {v.value for v in facet.values(page.call)}
+            expected = {v.value for v in facet.values(page)}
+            if facet.everywhere is not None and facet.everywhere(page):
+                expected = {"*"}
             assert set(card[f"data-{facet.key}"].split()) == expected, (page.slug, facet.key)
     stories = html("storie/").select("#lab-stories > li[data-lab-item]")
     for card, page in zip(stories, site.stories, strict=True):
@@ -169,14 +171,21 @@ def test_filter_form_is_accessible_and_a_progressive_enhancement(derived, html) 
     _, site = derived
     form = html("bandi/").select_one("form[data-lab-filter=lab-calls]")
     assert form.has_attr("hidden"), "without JavaScript the form stays hidden and the list is complete"
-    fieldsets = form.select("fieldset[data-facet]")
+    fieldsets = form.select("fieldset[data-facet]:not([data-computed])")
     assert [f["data-facet"] for f in fieldsets] == [f.key for f in CALL_FACETS]
-    expected = {f.key: f for f in facet_views(CALL_FACETS, [p.call for p in site.current_calls])}
+    expected = {f.key: f for f in facet_views(CALL_FACETS, site.current_calls)}
     for fieldset in fieldsets:
         assert fieldset.legend.get_text(strip=True)
+        facet = expected[fieldset["data-facet"]]
+        if facet.control == "select":  # "Dove operi": every region, each with the calls one can apply to from there
+            select = fieldset.select_one("select")
+            assert select.find_parent("label") is not None and select["name"] == facet.key
+            options = select.select("option[value!='']")
+            assert [o["value"] for o in options] == [o.value for o in facet.options]
+            assert [o.get_text() for o in options] == [f"{o.label} ({o.count})" for o in facet.options]
+            continue
         boxes = fieldset.select("input[type=checkbox]")
         assert boxes and all(box.find_parent("label") is not None for box in boxes)
-        facet = expected[fieldset["data-facet"]]
         assert [b["value"] for b in boxes] == [o.value for o in facet.options]
         counts = [int(b.find_parent("label").select_one("[data-lab-count]").get_text()) for b in boxes]
         assert counts == [o.count for o in facet.options]
@@ -230,7 +239,7 @@ def test_call_sheet_key_facts(html, site_dir: Path) -> None:
     assert facts["Contributo per progetto"].replace("\u00a0", " ") == "da 15.000 € a 120.000 €"
     assert facts["Intensità dell'aiuto"] == "fino all'80% delle spese ammissibili"
     assert facts["Ente finanziatore"] == "Regione Lazio"
-    for key in ("Stato", "Agevolazione", "Chi può partecipare", "Territorio", "Pagina ufficiale", "Documenti",
+    for key in ("Stato", "Agevolazione", "Chi può partecipare", "Dove si partecipa", "Pagina ufficiale", "Documenti",
                 "Contatti", "Scheda"):
         assert facts.get(key), key
     calendar = doc.find("a", string=re.compile("Aggiungi al calendario"))

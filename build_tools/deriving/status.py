@@ -12,6 +12,11 @@ DEFAULT_CLOSING_SOON_DAYS = 14
 
 #: Statuses that leave the current listings for the archive.
 ARCHIVED = frozenset({CallStatus.CLOSED, CallStatus.CANCELLED})
+#: Statuses in which one can apply now: what "aperti" counts and what a countdown is for.
+APPLYING = frozenset({CallStatus.OPEN, CallStatus.CLOSING_SOON, CallStatus.ROLLING})
+#: Set by an editor (``status_override``): the dates no longer say what happens, so a page shows
+#: neither a countdown nor a calendar reminder for them.
+OVERRIDDEN = frozenset({CallStatus.SUSPENDED, CallStatus.FUNDS_EXHAUSTED, CallStatus.CANCELLED})
 
 
 @dataclass(frozen=True)

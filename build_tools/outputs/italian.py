@@ -23,10 +23,30 @@ _memo = lru_cache(maxsize=1 << 16, typed=True)
 
 @_memo
 def format_day(day: date | datetime) -> str:
-    """"26 febbraio 2027" (a date-time is first moved to Rome)."""
+    """"26 febbraio 2027", "1° luglio 2027" (the first of the month is an ordinal in Italian);
+    a date-time is first moved to Rome."""
     if isinstance(day, datetime):
         day = day.astimezone(ROME).date()
-    return format_date(day, "d MMMM y", locale=LOCALE)
+    text = format_date(day, "d MMMM y", locale=LOCALE)
+    return "1°" + text[1:] if day.day == 1 else text
+
+
+#: Articled prepositions before a day number, and their elided forms before a vowel sound
+#: ("l'8 gennaio", "dall'11 marzo"): days 8 and 11 are "otto" and "undici".
+_ELIDED = {"il": "l'", "dal": "dall'", "al": "all'", "del": "dell'", "nel": "nell'", "sul": "sull'"}
+
+
+def _day_of(value: date | datetime) -> int:
+    return value.astimezone(ROME).day if isinstance(value, datetime) else value.day
+
+
+def with_article(preposition: str, value: date | datetime, text: str | None = None) -> str:
+    """``il``/``dal``/``al``… + a date as Italians write it: "il 1° luglio 2027", "l'8 gennaio 2027",
+    "dall'11 marzo 2027, ore 12:00" (``text`` is the date already formatted; default: the day)."""
+    written = format_day(value) if text is None else text
+    if _day_of(value) in (8, 11) and preposition in _ELIDED:
+        return f"{_ELIDED[preposition]}{written}"
+    return f"{preposition} {written}"
 
 
 @_memo

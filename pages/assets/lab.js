@@ -1,16 +1,21 @@
 /* Laboratorio di Contaminazione Digitale: small progressive enhancements, no dependencies.
  *
- * 1. Status badges: the build computed each call's status; the page also carries its dates
+ * 1. Status: the build computed each call's status; the page also carries its dates
  *    (data-opens, data-deadline, data-windows, ISO with offset), so the visitor's browser
- *    recomputes the status with today's date: a page built yesterday never says "Aperto"
- *    after the deadline. Same rules as build_tools/deriving/status.py (tests/browser/test_status_parity.py).
- * 2. Facet filters on /bandi/ and /storie/: checkboxes (OR within a facet, AND across
- *    facets), reflected in the query string (?fonte=pnrr&beneficiari=cooperatives) so a
- *    filtered view can be shared, with result and per-option counts. Without JavaScript
- *    the form stays hidden and the list is complete.
- * 3. A search button in the header, linking to /cerca/.
+ *    recomputes it with today's date (same rules as build_tools/deriving/status.py,
+ *    tests/browser/test_status_parity.py) and
+ *    everything that depends on it follows: badge, countdown (only while one can apply),
+ *    calendar button and closed banner of a sheet, a card's place in lists that keep only
+ *    some statuses (data-lab-keep: "In scadenza" on the home page, current calls on /bandi/).
+ * 2. The explorer on /bandi/ (and the filters on /storie/): facets (OR within, AND across;
+ *    data-dove="*" matches every region), quick filters computed from the dates, sorting,
+ *    a panel opened from a button that counts the active filters; all reflected in the
+ *    query string (?beneficiari=cooperatives&dove=lazio) so a view can be shared.
+ *    Without JavaScript the form stays hidden, the list is complete and static listings
+ *    (/bandi/per/cooperative/ …) narrow it.
+ * 3. Compare (pick 2–3 calls on /bandi/), share (Web Share API, else links), header search.
+ * window.LabStatus exposes the status rules to the compare and search pages.
  * 4. Before a click day, the sheet's countdown to the opening, from the visitor's clock.
- * Works with Material's instant navigation too (document$), though it is not enabled.
  */
 (function () {
   "use strict";
@@ -26,13 +31,20 @@
     try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
   }
 
+  /* Status labels, and which statuses count as "aperti" (data-applying, from the build). */
+  function statusInfo() {
+    var node = document.getElementById("lab-status-labels");
+    var applying = (node && node.dataset.applying || "open closing_soon rolling").split(" ");
+    return { names: labels(), applying: applying };
+  }
+
   function labels() { return fromPage("lab-status-labels"); }
 
   function parse(value) { return value ? new Date(value) : null; }
 
   /* Calendar days between two instants, counted in Rome (0 = same day). */
-  function daysBetween(now, deadline) {
-    var a = romeDay.format(now).split("-"), b = romeDay.format(deadline).split("-");
+  function daysBetween(now, later) {
+    var a = romeDay.format(now).split("-"), b = romeDay.format(later).split("-");
     return Math.round((Date.UTC(+b[0], b[1] - 1, +b[2]) - Date.UTC(+a[0], a[1] - 1, +a[2])) / DAY);
   }
 
@@ -70,29 +82,53 @@
     return words[key] ? words[key].replace("{n}", days) : null;
   }
 
+  function paint(badge, status, names) {
+    badge.className = badge.className.replace(/lab-badge--[a-z_]+/, "lab-badge--" + status);
+    badge.dataset.labStatus = status;
+    if (names[status]) badge.textContent = names[status];
+  }
+
   function refreshStatuses(root, now) {
-    var names = labels();
+    var info = statusInfo();
     root.querySelectorAll("[data-lab-status]").forEach(function (badge) {
       var status = statusOf(badge.dataset, now);
-      if (status === badge.dataset.labStatus) return;
-      badge.className = badge.className.replace(/lab-badge--[a-z_]+/, "lab-badge--" + status);
-      badge.dataset.labStatus = status;
-      if (names[status]) badge.textContent = names[status];
+      if (status !== badge.dataset.labStatus) paint(badge, status, info.names);
       var card = badge.closest("[data-lab-item]");
-      if (card) card.dataset.status = status;
-      if (status === "closed") {
-        root.querySelectorAll("[data-lab-closed-banner]").forEach(function (b) { b.hidden = false; });
-      }
+      if (card && card.hasAttribute("data-stato")) card.setAttribute("data-stato", status);
+      if (card) card.dataset.liveStatus = status;
+      var days = card && card.querySelector("[data-lab-days]");
+      if (days) days.hidden = info.applying.indexOf(status) === -1;
     });
+    var own = root.querySelector("[data-lab-self] [data-lab-status]");
+    if (own) {
+      var status = own.dataset.labStatus, current = status !== "closed" && status !== "cancelled";
+      root.querySelectorAll("[data-lab-closed-banner]").forEach(function (b) { b.hidden = status !== "closed"; });
+      root.querySelectorAll("[data-lab-while-current]").forEach(function (el) { el.hidden = !current; });
+      root.querySelectorAll("[data-lab-self] [data-lab-days], .lab-facts [data-lab-days]").forEach(function (el) {
+        el.hidden = info.applying.indexOf(status) === -1;
+      });
+    }
     root.querySelectorAll("[data-lab-days]").forEach(function (el) {
       var deadline = currentSpan(el.dataset, now).deadline;
       var text = deadline && daysText(daysBetween(now, deadline));
       if (text) el.textContent = text;
     });
+    /* Lists that keep only some statuses: a card whose status moved on leaves them. */
+    root.querySelectorAll("[data-lab-keep]").forEach(function (list) {
+      var keep = list.dataset.labKeep.split(" "), left = 0;
+      list.querySelectorAll("[data-lab-item]").forEach(function (card) {
+        var gone = card.dataset.liveStatus && keep.indexOf(card.dataset.liveStatus) === -1;
+        if (gone) { card.hidden = true; card.dataset.labGone = ""; } else { left++; }
+      });
+      if (!left) list.hidden = true;
+      var empty = root.querySelector('[data-lab-empty-of="' + list.dataset.labKeep + '"]');
+      if (empty && !left) empty.hidden = false;
+    });
   }
 
-  /* The rules above, for tests (and other pages' scripts): statusOf(badge.dataset, new Date()). */
-  window.LabStatus = { statusOf: statusOf, daysBetween: daysBetween, daysText: daysText, refresh: refreshStatuses };
+  /* The rules above, for tests and other pages' scripts (compare, search): statusOf(badge.dataset, new Date()). */
+  window.LabStatus = { statusOf: statusOf, daysBetween: daysBetween, daysText: daysText, refresh: refreshStatuses,
+                       info: statusInfo, paint: paint };
 
   /* ---- click day: "apre tra N giorni" (data-lab-opens-in, data-opens), as the sheet's build
      wrote it (build_tools/outputs/requirements.py), then hours and minutes on the day itself ---- */
@@ -123,40 +159,98 @@
     window.setInterval(tick, 30000);
   }
 
-  /* ---- facet filters ---- */
 
-  function setupFilters(form) {
+  /* ---- quick filters, from the dates (same instants as the badges) ---- */
+
+  function quickTags(card, now, applying) {
+    var tags = [], badge = card.querySelector("[data-lab-status]");
+    if (!badge) return tags;
+    var status = badge.dataset.labStatus;
+    if (applying.indexOf(status) !== -1) {
+      tags.push("aperti");
+      var deadline = currentSpan(badge.dataset, now).deadline;
+      if (deadline) {
+        var days = daysBetween(now, deadline);
+        if (days <= 7) tags.push("entro-7");
+        if (days <= 30) tags.push("entro-30");
+      }
+    }
+    if (status === "forthcoming") tags.push("in-apertura");
+    if (card.dataset.published) {
+      var p = card.dataset.published.split("-");
+      var published = new Date(Date.UTC(+p[0], p[1] - 1, +p[2], 12));
+      if (daysBetween(published, now) <= 30) tags.push("nuovi");
+    }
+    return tags;
+  }
+
+  /* ---- explorer: facets, quick filters, sort, panel ---- */
+
+  function setupFilters(form, now) {
     var list = document.getElementById(form.dataset.labFilter);
     if (!list) return;
     var target = form.dataset.labFilter;
     var counter = document.querySelector('[data-lab-results="' + target + '"]');
     var empty = document.querySelector('[data-lab-empty="' + target + '"]');
     var active = form.querySelector("[data-lab-active]");
-    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+    var shownLabel = form.querySelector("[data-lab-shown]");
+    var sort = form.querySelector("[data-lab-sort]");
+    var controls = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-facet] input, fieldset[data-facet] select"));
     var facets = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), function (f) {
       return f.dataset.facet;
     });
-    var items = Array.prototype.map.call(list.querySelectorAll("[data-lab-item]"), function (el) {
+    var applying = statusInfo().applying;
+    var items = Array.prototype.map.call(list.querySelectorAll("[data-lab-item]"), function (el, index) {
       var values = {};
       facets.forEach(function (key) {
-        values[key] = (el.getAttribute("data-" + key) || "").split(" ").filter(Boolean);
+        values[key] = key === "quando" ? quickTags(el, now, applying)
+          : (el.getAttribute("data-" + key) || "").split(" ").filter(Boolean);
       });
-      return { el: el, values: values };
-    });
+      return { el: el, values: values, index: index };
+    }).filter(function (item) { return !("labGone" in item.el.dataset); });
+
+    function chosenValues(control) {
+      if (control.tagName === "SELECT") return control.value ? [control.value] : [];
+      return control.checked && control.value ? [control.value] : [];
+    }
 
     function selection() {
       var chosen = {};
       facets.forEach(function (key) { chosen[key] = []; });
-      boxes.forEach(function (box) { if (box.checked) chosen[box.name].push(box.value); });
+      controls.forEach(function (c) { chosen[c.name] = chosen[c.name].concat(chosenValues(c)); });
       return chosen;
+    }
+
+    function has(item, key, value) {
+      var mine = item.values[key];
+      return mine.indexOf(value) !== -1 || mine.indexOf("*") !== -1;
     }
 
     function matches(item, chosen, skip) {
       return facets.every(function (key) {
         var wanted = chosen[key];
         if (key === skip || !wanted.length) return true;
-        return item.values[key].some(function (v) { return wanted.indexOf(v) !== -1; });
+        return wanted.some(function (v) { return has(item, key, v); });
       });
+    }
+
+    function countFor(chosen, key, value) {
+      return items.filter(function (item) { return matches(item, chosen, key) && has(item, key, value); }).length;
+    }
+
+    function order() {
+      var how = sort ? sort.value : "scadenza";
+      var sorted = items.slice().sort(function (a, b) {
+        if (how === "recenti") {
+          var pa = a.el.dataset.published || "", pb = b.el.dataset.published || "";
+          if (pa !== pb) return pa < pb ? 1 : -1;
+        } else if (how === "importo") {
+          var xa = parseFloat(a.el.dataset.amount || "-1"), xb = parseFloat(b.el.dataset.amount || "-1");
+          if (xa !== xb) return xb - xa;
+        }
+        return a.index - b.index;
+      });
+      sorted.forEach(function (item) { list.appendChild(item.el); });
     }
 
     function apply() {
@@ -166,41 +260,172 @@
         item.el.hidden = !ok;
         if (ok) shown++;
       });
-      boxes.forEach(function (box) {
-        var n = items.filter(function (item) {
-          return matches(item, chosen, box.name) && item.values[box.name].indexOf(box.value) !== -1;
-        }).length;
-        var count = box.parentNode.querySelector("[data-lab-count]");
+      controls.forEach(function (c) {
+        if (c.tagName === "SELECT") {
+          Array.prototype.forEach.call(c.options, function (o) {
+            if (o.value) o.textContent = o.dataset.label + " (" + countFor(chosen, c.name, o.value) + ")";
+          });
+          if (c.value) picked++;
+          return;
+        }
+        if (!c.value) return;  /* "Tutti" */
+        var n = countFor(chosen, c.name, c.value);
+        var count = c.parentNode.querySelector("[data-lab-count]");
         if (count) count.textContent = n;
-        box.parentNode.classList.toggle("lab-zero", n === 0 && !box.checked);
-        if (box.checked) picked++;
+        c.parentNode.classList.toggle("lab-zero", n === 0 && !c.checked);
+        if (c.checked && c.type === "checkbox") picked++;
       });
-      if (counter) {
-        var noun = shown === 1 ? counter.dataset.one : counter.dataset.many;
-        counter.textContent = picked ? shown + " " + noun + " su " + items.length : shown + " " + noun;
-      }
+      var noun = shown === 1 ? counter.dataset.one : counter.dataset.many;
+      var filtered = facets.some(function (key) { return chosen[key].length; });
+      if (counter) counter.textContent = filtered ? shown + " " + noun + " su " + items.length : shown + " " + noun;
+      if (shownLabel) shownLabel.textContent = shown + " " + noun;
       if (empty) empty.hidden = shown > 0;
-      if (active) active.textContent = picked ? "(" + picked + (picked === 1 ? " filtro attivo)" : " filtri attivi)") : "";
+      if (active) active.textContent = picked ? " (" + picked + ")" : "";
+      if (active) active.setAttribute("aria-label", picked ? (picked === 1 ? "1 filtro attivo" : picked + " filtri attivi") : "");
+      order();
       var query = new URLSearchParams();
       facets.forEach(function (key) { chosen[key].forEach(function (v) { query.append(key, v); }); });
+      if (sort && sort.value !== "scadenza") query.append("ordina", sort.value);
       var search = query.toString();
       history.replaceState(history.state, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
     }
 
     var params = new URLSearchParams(window.location.search);
-    boxes.forEach(function (box) {
-      var wanted = params.getAll(box.name).join(",").split(",");
-      box.checked = wanted.indexOf(box.value) !== -1;
+    controls.forEach(function (c) {
+      var wanted = params.getAll(c.name).join(",").split(",");
+      if (c.tagName === "SELECT") c.value = wanted.filter(function (v) {
+        return c.querySelector('option[value="' + v + '"]');
+      })[0] || "";
+      else if (c.type === "radio") c.checked = c.value ? wanted.indexOf(c.value) !== -1 : !params.get(c.name);
+      else c.checked = wanted.indexOf(c.value) !== -1;
     });
+    if (sort && params.get("ordina")) sort.value = params.get("ordina");
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    setupPanel(form);
     form.hidden = false;
-    var panel = form.querySelector("details");
-    if (panel && (boxes.some(function (b) { return b.checked; }) || window.matchMedia("(min-width: 60em)").matches)) {
-      panel.open = true;
-    }
     apply();
+  }
+
+  function setupPanel(form) {
+    var panel = form.querySelector("[data-lab-panel]"), toggle = form.querySelector("[data-lab-panel-toggle]");
+    if (!panel || !toggle) return;
+    function show(open) {
+      panel.hidden = !open;
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      document.documentElement.classList.toggle("lab-panel-open", open);
+      if (open) {
+        var first = panel.querySelector("input, select, button");
+        if (first) first.focus();
+      }
+    }
+    toggle.addEventListener("click", function () { show(panel.hidden); });
+    panel.querySelectorAll("[data-lab-panel-close]").forEach(function (b) {
+      b.addEventListener("click", function () { show(false); toggle.focus(); });
+    });
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { show(false); toggle.focus(); }
+    });
+    panel.querySelectorAll('a[href^="#"]').forEach(function (a) {
+      a.addEventListener("click", function () { show(false); });
+    });
+  }
+
+  /* ---- compare: pick 2–3 calls on /bandi/ ---- */
+
+  var COMPARE_KEY = "lab-confronta", COMPARE_MAX = 3;
+
+  function setupCompare(list) {
+    var chosen = [];
+    try { chosen = JSON.parse(sessionStorage.getItem(COMPARE_KEY) || "[]"); } catch (e) { chosen = []; }
+    var bar = document.createElement("div");
+    bar.className = "lab-compare-bar";
+    bar.setAttribute("aria-live", "polite");
+    bar.hidden = true;
+    var link = document.createElement("a");
+    link.className = "md-button md-button--primary";
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "md-button";
+    clear.textContent = "Azzera";
+    bar.appendChild(link);
+    bar.appendChild(clear);
+    list.parentNode.insertBefore(bar, list.nextSibling);
+    var boxes = [];
+    list.querySelectorAll("[data-lab-item]").forEach(function (card) {
+      var a = card.querySelector(".lab-card__title a");
+      if (!a) return;
+      var slug = a.getAttribute("href").replace(/\/(index\.html)?$/, "").replace(/\.html$/, "").split("/").pop();
+      var label = document.createElement("label");
+      label.className = "lab-compare";
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.value = slug;
+      box.checked = chosen.indexOf(slug) !== -1;
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" Confronta"));
+      var hidden = document.createElement("span");
+      hidden.className = "lab-sr-only";
+      hidden.textContent = " " + a.textContent;
+      label.appendChild(hidden);
+      card.appendChild(label);
+      boxes.push(box);
+    });
+    function update() {
+      chosen = chosen.filter(function (slug) { return boxes.some(function (b) { return b.value === slug; }); });
+      sessionStorage.setItem(COMPARE_KEY, JSON.stringify(chosen));
+      boxes.forEach(function (b) { b.disabled = !b.checked && chosen.length >= COMPARE_MAX; });
+      bar.hidden = chosen.length === 0;
+      var base = ROOT + (location.protocol === "file:" ? "bandi/confronta.html" : "bandi/confronta/");
+      link.href = base + "?bandi=" + chosen.join(",");
+      link.textContent = chosen.length < 2 ? "Scegli almeno un altro bando da confrontare"
+        : "Confronta " + chosen.length + " bandi";
+      link.setAttribute("aria-disabled", chosen.length < 2 ? "true" : "false");
+    }
+    link.addEventListener("click", function (event) { if (chosen.length < 2) event.preventDefault(); });
+    clear.addEventListener("click", function () {
+      chosen = [];
+      boxes.forEach(function (b) { b.checked = false; });
+      update();
+    });
+    list.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!box.closest(".lab-compare")) return;
+      var at = chosen.indexOf(box.value);
+      if (box.checked && at === -1) chosen.push(box.value);
+      if (!box.checked && at !== -1) chosen.splice(at, 1);
+      update();
+    });
+    update();
+  }
+
+  /* ---- share a sheet ---- */
+
+  function setupShare(share) {
+    var data = share.dataset, own = document.querySelector("[data-lab-self] [data-lab-status]");
+    var status = own ? own.textContent.trim() : "";
+    var deadline = document.querySelector("[data-lab-self] [data-lab-days]");
+    var text = data.title + (status ? " – " + status : "") + (data.deadline ? " – scadenza: " + data.deadline : "") +
+      (deadline && !deadline.hidden ? " (" + deadline.textContent + ")" : "");
+    var url = location.href.split("#")[0];
+    var wa = share.querySelector("[data-lab-share-whatsapp]"), mail = share.querySelector("[data-lab-share-mail]");
+    if (wa) wa.href = "https://wa.me/?text=" + encodeURIComponent(text + "\n" + url);
+    if (mail) mail.href = "mailto:?subject=" + encodeURIComponent(data.title) + "&body=" + encodeURIComponent(text + "\n\n" + url);
+    var copy = share.querySelector("[data-lab-share-copy]");
+    if (copy && navigator.clipboard) {
+      copy.hidden = false;
+      copy.addEventListener("click", function () {
+        navigator.clipboard.writeText(url).then(function () { copy.textContent = "Link copiato"; });
+      });
+    }
+    var summary = share.querySelector("summary");
+    if (navigator.share && summary) {
+      summary.addEventListener("click", function (event) {
+        event.preventDefault();
+        navigator.share({ title: data.title, text: text, url: url }).catch(function () { share.open = true; });
+      });
+    }
   }
 
   /* ---- header search button ---- */
@@ -228,7 +453,10 @@
     var now = new Date();
     refreshStatuses(document, now);
     startCountdowns(document);
-    document.querySelectorAll("form[data-lab-filter]").forEach(setupFilters);
+    document.querySelectorAll("form[data-lab-filter]").forEach(function (form) { setupFilters(form, now); });
+    var calls = document.getElementById("lab-calls");
+    if (calls) setupCompare(calls);
+    document.querySelectorAll("[data-lab-share]").forEach(setupShare);
     addHeaderSearch();
   }
 

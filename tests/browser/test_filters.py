@@ -43,18 +43,26 @@ def option_count(page, facet: str, value: str) -> int:  # noqa: ANN001
 
 
 def expected(cards: list[dict[str, str]], chosen: dict[str, list[str]]) -> list[str]:
-    """What the filters should show: OR within a facet, AND across facets."""
-    return [c["href"] for c in cards
-            if all(not wanted or set(c.get(facet, "").split()) & set(wanted) for facet, wanted in chosen.items())]
+    """What the filters should show: OR within a facet, AND across facets; ``*`` matches every value."""
+    def has(card: dict[str, str], facet: str, wanted: list[str]) -> bool:
+        values = set(card.get(facet, "").split())
+        return "*" in values or bool(values & set(wanted))
+    return [c["href"] for c in cards if all(not wanted or has(c, f, wanted) for f, wanted in chosen.items())]
 
 
 def open_filters(page) -> None:  # noqa: ANN001
+    """Show the filter panel (it opens from the "Filtri" button: the results come first)."""
     form = page.locator("form[data-lab-filter]")
     form.wait_for(state="attached")
     assert form.get_attribute("hidden") is None, "the filter form stays hidden: lab.js did not start"
-    panel = form.locator("details")
-    if panel.count() and not panel.evaluate("d => d.open"):
-        panel.locator("summary").click()
+    panel = form.locator("[data-lab-panel]")
+    if panel.count() and panel.is_hidden():
+        form.locator("[data-lab-panel-toggle]").click()
+        panel.wait_for(state="visible")
+
+
+def close_filters(page) -> None:  # noqa: ANN001
+    page.locator("form[data-lab-filter] [data-lab-panel] .md-button--primary[data-lab-panel-close]").click()
 
 
 def test_unfiltered_list_is_complete_and_counted(page) -> None:
@@ -114,13 +122,13 @@ def test_option_counts_predict_the_result(page) -> None:
 def test_filtered_view_survives_a_reload_and_a_shared_link(page, new_page) -> None:
     page.goto("bandi/")
     open_filters(page)
-    checkbox(page, "ambito", "national").check()
+    page.locator('select[name="dove"]').select_option("lazio")
     checkbox(page, "beneficiari", "cooperatives").check()
     before = [c["href"] for c in visible_cards(page)]
     url = page.url
     page.reload()
     open_filters(page)
-    assert checkbox(page, "ambito", "national").is_checked()
+    assert page.locator('select[name="dove"]').input_value() == "lazio"
     assert checkbox(page, "beneficiari", "cooperatives").is_checked()
     assert [c["href"] for c in visible_cards(page)] == before
     assert counter_number(page) == len(before)
@@ -146,13 +154,13 @@ def test_no_match_says_so(page) -> None:
     cards = all_cards(page)
     # find two options whose combination matches nothing
     facets = {"fonte": sorted({v for c in cards for v in c["fonte"].split()}),
-              "ambito": sorted({v for c in cards for v in c["ambito"].split()})}
-    pair = next(((f, a) for f in facets["fonte"] for a in facets["ambito"]
-                 if not expected(cards, {"fonte": [f], "ambito": [a]})), None)
+              "agevolazione": sorted({v for c in cards for v in c["agevolazione"].split()})}
+    pair = next(((f, a) for f in facets["fonte"] for a in facets["agevolazione"]
+                 if not expected(cards, {"fonte": [f], "agevolazione": [a]})), None)
     if pair is None:
-        pytest.skip("every source/scope combination matches some call in the demo content")
+        pytest.skip("every source/support combination matches some call in the demo content")
     checkbox(page, "fonte", pair[0]).check()
-    checkbox(page, "ambito", pair[1]).check()
+    checkbox(page, "agevolazione", pair[1]).check()
     assert visible_cards(page) == []
     assert counter_number(page) == 0
     assert page.locator('[data-lab-empty="lab-calls"]').is_visible()
@@ -176,3 +184,88 @@ def test_story_filters_are_consistent(page) -> None:
     assert [c["href"] for c in shown] == expected(cards, {facet: [value]})
     assert len(shown) == counter_number(page, target) == announced
     assert f"{facet}={value}" in page.url
+
+
+# ---- "Dove operi": a region shows every call one can apply to from there ----
+
+def _current_calls():  # noqa: ANN202
+    from build_tools.clock import resolve_now
+    from build_tools.deriving.site import build_site
+    from build_tools.pipeline import run_checks
+    from sitebuild import REPO, TODAY
+
+    now = resolve_now(TODAY)
+    result = run_checks(REPO / "content", now, 14, root=REPO)
+    return build_site(result.content, now).current_calls
+
+
+def test_lazio_cooperative_sees_national_and_eu_calls(page) -> None:
+    """Tick Lazio + cooperatives: the region's calls and every national, EU and international one open to them."""
+    from build_tools.deriving.territory import open_to_region
+
+    page.goto("bandi/")
+    open_filters(page)
+    page.locator('select[name="dove"]').select_option("lazio")
+    checkbox(page, "beneficiari", "cooperatives").check()
+    shown = {c["href"].rstrip("/").rsplit("/", 1)[-1] for c in visible_cards(page)}
+    calls = _current_calls()
+    wanted = {p.slug for p in calls if open_to_region(p.call, "lazio") and "cooperatives" in p.call.beneficiaries}
+    assert shown == wanted
+    scopes = {p.call.scope.value for p in calls if p.slug in shown}
+    assert {"lazio", "national", "european"} <= scopes, scopes
+    assert counter_number(page) == len(wanted)
+    assert "dove=lazio" in page.url
+
+
+def test_filter_button_counts_the_active_filters_and_shows_the_results(new_page) -> None:
+    page = new_page(width=360, height=640, is_mobile=True, has_touch=True)
+    page.goto("bandi/?beneficiari=cooperatives&dove=lazio")
+    toggle = page.locator("[data-lab-panel-toggle]")
+    toggle.wait_for()
+    assert page.locator("[data-lab-panel]").is_hidden(), "a shared link opens on the results, not on the panel"
+    assert "(2)" in toggle.inner_text()
+    first = page.locator(CARDS).first.bounding_box()
+    assert first is not None and first["y"] < 640 * 2
+    open_filters(page)
+    shown = counter_number(page)
+    assert page.locator("[data-lab-shown]").inner_text().startswith(f"{shown} ")
+    close_filters(page)
+    assert page.locator("[data-lab-panel]").is_hidden()
+
+
+def test_quick_filters_and_sorting(page) -> None:
+    page.clock.set_fixed_time("2026-11-25T10:00:00+01:00")
+    page.goto("bandi/")
+    open_filters(page)
+    page.locator('.lab-quick label:has(input[value="aperti"])').click()
+    statuses = page.locator(CARDS).evaluate_all(
+        "cards => cards.filter(c => !c.hidden).map(c => c.querySelector('[data-lab-status]').dataset.labStatus)")
+    assert statuses and set(statuses) <= {"open", "closing_soon", "rolling"}
+    assert "quando=aperti" in page.url
+    page.locator('.lab-quick label:has(input[value="entro-30"])').click()
+    days = page.locator(CARDS).evaluate_all(
+        "cards => cards.filter(c => !c.hidden).map(c => c.querySelector('[data-lab-days]').textContent)")
+    left = [int(m.group(1)) if (m := re.match(r"mancano (\d+) giorni", d)) else 0 for d in days]
+    assert days and all(d.startswith(("mancano", "scade")) for d in days) and max(left) <= 30, days
+    page.locator('.lab-quick label:has(input[value=""])').click()
+    page.locator('select[name="ordina"]').select_option("importo")
+    amounts = page.locator(CARDS).evaluate_all("cards => cards.map(c => parseFloat(c.dataset.amount || '-1'))")
+    assert amounts == sorted(amounts, reverse=True)
+    assert "ordina=importo" in page.url
+
+
+def test_static_listings_work_without_javascript(browser, lab_url) -> None:
+    context = browser.new_context(java_script_enabled=False, base_url=lab_url)
+    try:
+        page = context.new_page()
+        page.goto("bandi/")
+        assert page.locator("form[data-lab-filter]").is_hidden()
+        page.locator("#elenchi-pronti").locator("xpath=..").get_by_role("link", name="Bandi per cooperative", exact=True).click()
+        page.wait_for_url("**/bandi/per/cooperative/")
+        rows = page.locator(".lab-rows > li")
+        assert rows.count() >= 3
+        assert page.locator('head link[rel="alternate"]').count() >= 1
+        page.goto("bandi/dove/lazio/")
+        assert page.locator(".lab-rows a", has_text="Premio per l'innovazione digitale").count() == 1
+    finally:
+        context.close()

@@ -18,6 +18,10 @@ PAGES = {
     "bandi": "bandi/",
     "bando": "bandi/servizi-digitali-avanzati-piccole-imprese-pnrr/",
     "storia": "storie/terre-del-tevere-filiera-tracciata/",
+    "confronta": "bandi/confronta/?bandi=servizi-digitali-avanzati-piccole-imprese-pnrr,"
+                 "premio-innovazione-digitale-cooperative,voucher-transizione-digitale-cooperative-lazio",
+    "elenco": "bandi/per/cooperative/",
+    "iscriviti": "iscriviti/",
 }
 NARROW = 360
 
@@ -67,8 +71,9 @@ def test_no_horizontal_overflow_at_360px(new_page, screenshots_dir, name: str) -
 
 def test_open_filter_panel_fits_at_360px(new_page, screenshots_dir) -> None:
     page = new_page(width=NARROW, height=780, is_mobile=True, has_touch=True)
-    page.goto("bandi/?fonte=pnrr")  # a ticked box opens the panel
-    page.locator("form[data-lab-filter] details[open]").wait_for()
+    page.goto("bandi/?fonte=pnrr")
+    page.locator("[data-lab-panel-toggle]").click()
+    page.locator("form[data-lab-filter] [data-lab-panel]").wait_for(state="visible")
     page.screenshot(path=str(screenshots_dir / "bandi-filtri-360.png"), full_page=True)
     assert_no_horizontal_overflow(page, "bandi (filters open)")
 
@@ -113,3 +118,36 @@ def test_no_serious_accessibility_violations(new_page, name: str, width: int) ->
         page.goto(PAGES[name])
     violations = _serious_violations(page)
     assert not violations, f"{name} at {width}px:\n" + _describe(violations)
+
+
+def test_home_first_screens_lead_to_a_call(new_page) -> None:
+    """At 360×640 the first screen offers the ways in and the counts; a call link is on the first two screens."""
+    page = new_page(width=NARROW, height=640, is_mobile=True, has_touch=True)
+    page.clock.set_fixed_time("2026-11-25T10:00:00+01:00")
+    page.goto("")
+    first_screen = page.locator(".lab-home-intro a").evaluate_all(
+        "links => links.filter(a => a.getBoundingClientRect().bottom <= 640).map(a => a.textContent.trim())")
+    assert "Quale bando fa per me?" in first_screen
+    for text in ("Bandi aperti per cooperative", "Per nuove imprese", "In scadenza"):
+        assert text in first_screen, first_screen
+    assert any("bandi aperti" in t or "bando aperto" in t for t in first_screen), first_screen
+    tops = page.locator(".lab-card__title a").evaluate_all(
+        "links => links.map(a => a.getBoundingClientRect().top + window.scrollY)")
+    assert tops and min(tops) < 2 * 640, tops
+
+
+def test_compare_page_shows_the_calls_side_by_side(new_page, screenshots_dir) -> None:
+    page = new_page(width=NARROW, height=780, is_mobile=True, has_touch=True)
+    page.goto("bandi/")
+    for slug in ("servizi-digitali-avanzati-piccole-imprese-pnrr", "premio-innovazione-digitale-cooperative"):
+        page.locator(f'#lab-calls > [data-lab-item]:has(a[href*="{slug}"]) .lab-compare input').check()
+    link = page.locator(".lab-compare-bar a")
+    assert link.inner_text() == "Confronta 2 bandi"
+    link.click()
+    page.wait_for_url("**/bandi/confronta/?bandi=*")
+    table = page.locator("table.lab-compare-table")
+    table.wait_for()
+    assert table.locator("thead th").count() == 2
+    rows = table.locator("tbody th").all_inner_texts()
+    assert rows[0] == "Stato" and "Scadenza" in rows and "Dove si partecipa" in rows
+    assert_no_horizontal_overflow(page, "confronta")

@@ -31,6 +31,54 @@ def card_badge(page, href_part: str) -> tuple[str, str]:  # noqa: ANN001
     return badge.get_attribute("data-lab-status"), badge.inner_text().strip()
 
 
+def card_is_gone(page, href_part: str) -> bool:  # noqa: ANN001
+    card = page.locator(f'#lab-calls > [data-lab-item]:has(a[href*="{href_part}"])')
+    return card.get_attribute("data-stato") == "closed" and card.is_hidden()
+
+
+def assert_no_countdown_nor_calendar(page) -> None:  # noqa: ANN001
+    """Nothing on the page counts down to a deadline or offers to put it in a calendar."""
+    countdowns = page.locator(".md-content [data-lab-days]").evaluate_all(
+        "els => els.filter(e => e.offsetParent !== null).map(e => e.textContent)")
+    assert countdowns == [], countdowns
+    assert page.get_by_text("Aggiungi al calendario").filter(visible=True).count() == 0
+
+
+# Each override of the demo content (suspended, funds exhausted, cancelled): the dates no longer say what happens.
+OVERRIDES = {"suspended": "bandi/fondo-credito-garanzia-cooperative-lazio/",
+             "funds_exhausted": "bandi/voucher-digitali-imprese-area-romana/",
+             "cancelled": "bandi/botteghe-digitali-quartieri-roma/"}
+
+
+@pytest.mark.parametrize("status", list(OVERRIDES))
+def test_an_override_never_shows_a_countdown_or_a_calendar(page, status: str) -> None:
+    page.clock.set_fixed_time("2026-11-25T10:00:00+01:00")
+    page.goto(OVERRIDES[status])
+    assert {s for s, _ in badges(page)} == {status}
+    assert_no_countdown_nor_calendar(page)
+
+
+def test_override_cards_in_lists_have_no_countdown(page) -> None:
+    page.clock.set_fixed_time("2026-11-25T10:00:00+01:00")
+    page.goto("bandi/")
+    for path in OVERRIDES.values():
+        card = page.locator(f'#lab-calls > [data-lab-item]:has(a[href*="{path.split("/")[1]}"])')
+        if card.count():
+            assert card.locator("[data-lab-days]").filter(visible=True).count() == 0, path
+
+
+def test_home_closing_soon_list_follows_the_clock(page) -> None:
+    """After a deadline passes, the home page's "In scadenza" no longer lists the call."""
+    page.clock.set_fixed_time("2026-12-04T09:00:00+01:00")
+    page.goto("")
+    soon = page.locator('#in-scadenza ~ ul.lab-cards > [data-lab-item]')
+    titles = soon.evaluate_all("els => els.filter(e => !e.hidden).map(e => e.querySelector('a').getAttribute('href'))")
+    assert not any("servizi-digitali-avanzati-piccole-imprese-pnrr" in t for t in titles), titles
+    assert any("premio-innovazione-digitale-cooperative" in t for t in titles), titles
+    statuses = soon.evaluate_all("els => els.filter(e => !e.hidden).map(e => e.querySelector('[data-lab-status]').dataset.labStatus)")
+    assert set(statuses) == {"closing_soon"}
+
+
 def test_build_time_status_when_the_clock_agrees(page) -> None:
     page.clock.set_fixed_time("2026-11-25T10:00:00+01:00")
     page.goto(CALL)
@@ -46,7 +94,7 @@ def test_deadline_passed_shows_closed_badge_and_banner(page) -> None:
     assert page.locator(".lab-badge--closed").count() >= 1
     assert page.locator(".lab-badge--closing_soon").count() == 0
     assert page.locator("[data-lab-closed-banner]").is_visible()
-    assert page.locator(".lab-sheet-status [data-lab-days]").inner_text() == "scaduto"
+    assert_no_countdown_nor_calendar(page)
 
 
 def test_one_minute_after_the_deadline_hour(page) -> None:
@@ -69,7 +117,7 @@ def test_correction_holds_after_navigating(page) -> None:
     assert set(badges(page)) == {("closed", "Chiuso")}
     page.locator(".lab-kicker a").first.click()  # "Bandi e finanziamenti"
     page.wait_for_url("**/bandi/")
-    assert card_badge(page, "servizi-digitali-avanzati-piccole-imprese-pnrr") == ("closed", "Chiuso")
+    assert card_is_gone(page, "servizi-digitali-avanzati-piccole-imprese-pnrr")  # closed: off the current list
     assert card_badge(page, "premio-innovazione-digitale-cooperative") == ("closing_soon", "In scadenza")
     page.locator('a[href*="premio-innovazione-digitale-cooperative"]').first.click()
     page.wait_for_url("**/" + OTHER)
@@ -77,7 +125,7 @@ def test_correction_holds_after_navigating(page) -> None:
     assert page.locator(".lab-sheet-status [data-lab-days]").inner_text() == "mancano 3 giorni"
     page.go_back()
     page.wait_for_url("**/bandi/")
-    assert card_badge(page, "servizi-digitali-avanzati-piccole-imprese-pnrr") == ("closed", "Chiuso")
+    assert card_is_gone(page, "servizi-digitali-avanzati-piccole-imprese-pnrr")
 
 
 def test_forthcoming_call_opens_in_the_browser(page) -> None:

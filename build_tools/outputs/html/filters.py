@@ -13,7 +13,7 @@ from typing import Any, Callable
 from babel.dates import format_date, format_time
 
 from build_tools.reading.models.common import ROME
-from build_tools.outputs.italian import LOCALE, format_day, format_eur, format_moment, format_percent
+from build_tools.outputs.italian import LOCALE, format_day, format_eur, format_moment, format_percent, with_article
 
 
 def day(value: date | datetime | None) -> str:
@@ -22,10 +22,17 @@ def day(value: date | datetime | None) -> str:
 
 
 def long_day(value: date | datetime) -> str:
-    """``giovedì 14 gennaio 2027``."""
+    """``giovedì 14 gennaio 2027``, ``venerdì 1° gennaio 2027``."""
     if isinstance(value, datetime):
         value = value.astimezone(ROME).date()
-    return format_date(value, "EEEE d MMMM y", locale=LOCALE)
+    text = format_date(value, "EEEE d MMMM y", locale=LOCALE)
+    return text.replace(" 1 ", " 1° ", 1) if value.day == 1 else text
+
+
+def on_day(value: date | datetime, preposition: str = "il") -> str:
+    """A moment with its article: ``il 1° luglio 2027``, ``l'8 gennaio 2027, ore 17:00``;
+    ``value | it_on("dal")`` → ``dall'11 marzo 2027``."""
+    return with_article(preposition, value, moment(value))
 
 
 def clock(value: datetime) -> str:
@@ -103,6 +110,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "it_day": day,
     "it_long_day": long_day,
     "it_moment": moment,
+    "it_on": on_day,
     "it_month": month,
     "it_clock": clock,
     "it_event_when": event_when,

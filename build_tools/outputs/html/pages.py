@@ -12,6 +12,8 @@ from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
 from build_tools.outputs import Output, Page, SiteSettings
 from build_tools.outputs.finder import DATA_PATH
 from build_tools.outputs.html.markdown import render_markdown
+from build_tools.outputs.html.compare import compare_data
+from build_tools.outputs.html.listings import Listing, build_listings
 from build_tools.outputs.html.render import PageRenderer
 from build_tools.outputs.html.urls import image_path, source_uri
 from build_tools.outputs.html.views import SiteViews
@@ -49,6 +51,8 @@ LISTINGS: tuple[tuple[str, str, str, str], ...] = (
 FINDER = ("bandi/quale-bando.md", "finder.html", "Quale bando fa per me?",
           "Rispondi a poche domande, tutte facoltative: i bandi aperti divisi in compatibili, da verificare "
           "e non compatibili, con i motivi. Le risposte restano nel tuo browser.")
+COMPARE = ("bandi/confronta.md", "compare.html", "Confronta i bandi",
+           "Due o tre bandi a confronto: scadenze, chi può partecipare, territorio, importi.")
 
 _TEMPLATES = {"bandi": "call.html", "storie": "story.html", "servizi": "service.html"}
 
@@ -67,10 +71,12 @@ def build_images(site: Site, settings: SiteSettings) -> list[Output]:
     return [image for image in images if image is not None]
 
 
-def page_sources(site: Site) -> list[str]:
+def page_sources(site: Site, listings: list[Listing] | None = None) -> list[str]:
     """Source paths of every generated page (what links between pages may point at)."""
     items: list[CallPage | StoryPage | ServicePage] = [*site.calls, *site.stories, *site.services]
-    return [path for path, *_ in LISTINGS] + [SUBSCRIBE_PATH, FINDER[0]] + [source_uri(p) for p in items]
+    listings = build_listings(site) if listings is None else listings
+    return ([path for path, *_ in LISTINGS] + [SUBSCRIBE_PATH, FINDER[0], COMPARE[0]]
+            + [item.source for item in listings] + [source_uri(p) for p in items])
 
 
 def _finder(renderer: PageRenderer, views: SiteViews) -> Page:
@@ -83,12 +89,18 @@ def _finder(renderer: PageRenderer, views: SiteViews) -> Page:
                            thresholds=SIZE_THRESHOLDS, data_path=DATA_PATH, call_link=call_link)
 
 
-def build_pages(site: Site, settings: SiteSettings, files: list[Output]) -> list[Page]:
-    """Every page's finished HTML parts, linking only to ``files`` that exist."""
+def build_pages(site: Site, settings: SiteSettings, files: list[Output]) -> list[Page | Output]:
+    """Every page's finished HTML parts, linking only to ``files`` that exist (and the compare page's data)."""
     views = SiteViews(site, settings, (f.path for f in files))
-    renderer = PageRenderer(views, [*page_sources(site), *settings.hand_written], settings.directory_urls)
-    pages = [renderer.render(template, path, title, text, feeds=views.feed_links())
-             for path, template, title, text in LISTINGS]
+    sources = [*page_sources(site, views.listings), *settings.hand_written]
+    views.page_sources = frozenset(sources)
+    renderer = PageRenderer(views, sources, settings.directory_urls)
+    pages: list[Page | Output] = [renderer.render(template, path, title, text, feeds=views.feed_links())
+                                  for path, template, title, text in (*LISTINGS, COMPARE)]
+    pages.append(compare_data(views))
+    for listing in views.listings:
+        pages.append(renderer.render("listing.html", listing.source, listing.title, listing.description,
+                                     listing=listing, feeds=views.listing_feeds(listing)))
     pages.append(_finder(renderer, views))
     subscribe = render_markdown(render_subscribe(site, settings), "",
                                 lambda target: renderer.linker.relative(target, renderer.url_of(SUBSCRIBE_PATH)))

@@ -18,7 +18,8 @@ from typing import Any, Callable, Iterable
 from markupsafe import Markup, escape
 
 from build_tools.deriving.facets import CALL_FACETS, STORY_FACETS, FacetView, facet_data, facet_views
-from build_tools.outputs.html.filters import DAYS_LEFT_WORDS, eur, iso, month
+from build_tools.deriving.territory import territory_detail, territory_words
+from build_tools.outputs.html.filters import DAYS_LEFT_WORDS, eur, iso, moment, month
 from build_tools.reading.models import Call, CallStatus, Event, LabeledEnum, Service, ServiceKind, Story
 from build_tools.reading.models.common import ROME, end_of, start_of
 from build_tools.outputs import SiteSettings
@@ -29,8 +30,10 @@ from build_tools.outputs.feedback import error_link, new_call_link
 from build_tools.outputs.facts import Fact
 from build_tools.outputs.feeds import FeedLink, feed_links
 from build_tools.outputs.requirements import CLICK_DAY_CHECKLIST, is_click_day, opening_countdown, requirement_facts
+from build_tools.outputs.html.listings import Listing, browse_sections, build_listings, listing_index, subscriptions
 from build_tools.outputs.html.urls import image_path, source_uri
 from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
+from build_tools.deriving.status import APPLYING, ARCHIVED, OVERRIDDEN
 
 
 def labels(values: Iterable[LabeledEnum]) -> list[str]:
@@ -67,7 +70,15 @@ class CallView:
 
     @property
     def days_left(self) -> int | None:
-        return self.timing.days_left(self.views.now) if not self.timing.archived else None
+        """Days to the deadline; None when no countdown makes sense (archived, or an editor's override)."""
+        if self.timing.archived or self.call.status_override:
+            return None
+        return self.timing.days_left(self.views.now)
+
+    @property
+    def applying(self) -> bool:
+        """One can apply now (the countdown shows; the browser shows or hides it as the status moves)."""
+        return self.status in APPLYING
 
     @cached_property
     def badge_data(self) -> dict[str, str]:
@@ -103,7 +114,31 @@ class CallView:
 
     @cached_property
     def facets(self) -> dict[str, str]:
-        return facet_data(CALL_FACETS, self.call)
+        """Facet values, plus what the explorer sorts by (publication day, largest amount)."""
+        data = facet_data(CALL_FACETS, self.page)
+        data["data-published"] = self.call.published.isoformat()
+        amount = self.amount
+        if amount is not None:
+            data["data-amount"] = f"{amount:g}"
+        return data
+
+    @property
+    def amount(self) -> float | None:
+        """What "importo più alto" sorts by: the largest grant per project, else the total budget."""
+        call = self.call
+        for value in (call.max_grant_eur, call.min_grant_eur, call.budget_total_eur):
+            if value is not None:
+                return value
+        return None
+
+    @property
+    def territory(self) -> str:
+        """Where one can apply from, in words ("Tutta Italia", "Lazio")."""
+        return territory_words(self.call)
+
+    @property
+    def territory_detail(self) -> str:
+        return territory_detail(self.call)
 
     @cached_property
     def facet_attrs(self) -> Markup:
@@ -126,7 +161,20 @@ class CallView:
         return f"da {eur(low)}" if low is not None else ""
 
     @property
+    def share_text(self) -> str:
+        """What "Condividi" sends (WhatsApp, e-mail): title, status, deadline, link (the browser refreshes it)."""
+        deadline = f" – scadenza: {moment(self.deadline)}" if self.deadline else ""
+        return f"{self.title} – {self.status.label}{deadline}\n{self.views.absolute(self.url)}"
+
+    @property
+    def budget_text(self) -> str:
+        return eur(self.call.budget_total_eur) if self.call.budget_total_eur is not None else ""
+
+    @property
     def ics_path(self) -> str | None:
+        """The call's calendar, unless an override (sospeso, fondi esauriti, annullato) makes its dates moot."""
+        if self.call.status_override:
+            return None
         path = call_ics_path(self.page)
         return path if self.views.has_output(path) else None
 
@@ -308,6 +356,8 @@ class SiteViews:
         for group in (self._calls, self._stories, self._services):
             self._by_source.update({source_uri(v.page): v for v in group.values()})
 
+    page_sources: frozenset[str] = frozenset()  # every page of the build (set by build_pages)
+
     def call(self, page: CallPage) -> CallView:
         return self._calls[page.slug]
 
@@ -321,6 +371,44 @@ class SiteViews:
         base = self.settings.site_url
         address = base.rstrip("/") + "/" + item.url.lstrip("/") if base else item.url
         return error_link(self.settings.issues_url, item.title, address)
+
+    def calls_of(self, pages: Iterable[CallPage]) -> list[CallView]:
+        return [self._calls[p.slug] for p in pages]
+
+    @cached_property
+    def listings(self) -> list[Listing]:
+        return build_listings(self.site)
+
+    @cached_property
+    def _listing_index(self) -> dict[tuple[str, str], Listing]:
+        return listing_index(self.listings)
+
+    def listing_url(self, facet: str, value: str) -> str:
+        """The static listing of a facet value (``beneficiari``, ``cooperatives``), or /bandi/ when it has no call."""
+        found = self._listing_index.get((facet, value))
+        return found.url if found else "bandi/"
+
+    @property
+    def browse(self) -> list[tuple[str, list[Listing]]]:
+        return browse_sections(self.listings)
+
+    def listing_feeds(self, listing: Listing) -> list[FeedLink]:
+        """What a listing announces in its <head>: its own feeds and calendar, else the site-wide ones."""
+        return [FeedLink(f"{listing.title} ({label})", path, media)
+                for label, path, media in subscriptions(listing, self.has_output)]
+
+    def subscriptions(self, listing: Listing) -> list[tuple[str, str, str]]:
+        return subscriptions(listing, self.has_output)
+
+    @property
+    def finder_url(self) -> str:
+        """The eligibility finder (/bandi/quale-bando/) once it is built, else the explorer."""
+        return "bandi/quale-bando/" if "bandi/quale-bando.md" in self.page_sources else "bandi/"
+
+    @staticmethod
+    def plural(count: int, one: str, many: str) -> str:
+        """``1 bando aperto``, ``7 bandi aperti``."""
+        return f"{count} {one if count == 1 else many}"
 
     def story(self, page: StoryPage) -> StoryView:
         return self._stories[page.slug]
@@ -368,6 +456,23 @@ class SiteViews:
     def archived_count(self) -> int:
         return sum(len(pages) for _, pages in self.archive)
 
+    def count(self, *statuses: str) -> int:
+        """How many current calls have one of ``statuses`` (``"applying"`` = open, closing soon, rolling)."""
+        wanted = {s.value for s in APPLYING} if "applying" in statuses else set(statuses)
+        if "overridden" in statuses:
+            wanted |= {s.value for s in OVERRIDDEN}
+        return sum(1 for c in self.current_calls if c.status.value in wanted)
+
+    @property
+    def applying_statuses(self) -> str:
+        """For the browser: which statuses count as "aperti" (space-separated, vocabulary order)."""
+        return " ".join(s.value for s in CallStatus if s in APPLYING)
+
+    @property
+    def current_statuses(self) -> str:
+        """Statuses a call keeps in the current listings (the browser drops a card that closes)."""
+        return " ".join(s.value for s in CallStatus if s not in ARCHIVED)
+
     def closing_soon(self, limit: int = 6) -> list[CallView]:
         return [c for c in self.current_calls if c.status is CallStatus.CLOSING_SOON][:limit]
 
@@ -402,7 +507,7 @@ class SiteViews:
 
     @cached_property
     def call_facets(self) -> list[FacetView]:
-        return facet_views(CALL_FACETS, [c.call for c in self.current_calls])
+        return facet_views(CALL_FACETS, [c.page for c in self.current_calls])
 
     @cached_property
     def story_facets(self) -> list[FacetView]:
