@@ -3,25 +3,35 @@
  * The search box is in the HTML (a form that sends ?q= to this page); this script loads
  * pagefind/pagefind.js on first use, searches as the visitor types, and lists the first
  * results with their excerpt and the matching sections, more on request. Pagefind's default
- * UI (about 30 KB compressed, plus its CSS) is not loaded: on a phone the first result comes
- * sooner. Italian stemming and accent folding are in the index (built with lang="it").
+ * UI (about 30 KB compressed, plus its CSS) is not loaded. Italian stemming and accent folding
+ * are in the index (built with lang="it"). Besides:
+ * - what is typed is normalised like what was indexed (build_tools/renderers/search.py):
+ *   typographic apostrophes become plain ones, so "dell’impresa" and "impresa" both match;
+ * - current pages come first, the archive after (two searches on the `archivio` filter);
+ * - each result says its kind (Bando, Storia, Servizio, Evento, Pagina); a call shows its
+ *   status badge, recomputed with today's date (window.LabStatus, assets/lab.js), and deadline;
+ * - "Solo bandi aperti" (?aperti=1) keeps calls open at the last build and still open today.
  */
 (function () {
   "use strict";
 
   var PAGE_SIZE = 5;
   var SUB_RESULTS = 3;
+  var EVENT = /#evento-/;
+
+  function normalise(query) { return query.replace(/[\u2019\u2018\u02bc\u2032]/g, "'").trim(); }
 
   function start() {
     var root = document.getElementById("lab-search");
     var form = document.querySelector("form[data-lab-search]");
     if (!root || !form) return;
     var input = form.querySelector("input[name=q]");
+    var only = form.querySelector("[data-lab-search-open]");
     var message = root.querySelector("[data-lab-search-message]");
     var list = root.querySelector("[data-lab-search-results]");
     var more = root.querySelector("[data-lab-search-more]");
     var base = new URL(root.getAttribute("data-base") || ".", window.location.href);
-    var engine = null, current = null, shown = 0, turn = 0;
+    var engine = null, results = [], shown = 0, turn = 0;
 
     function pagefind() {
       if (!engine) {
@@ -46,8 +56,30 @@
       return p;
     }
 
+    function live(data) {
+      if (!data.meta || !data.meta.lab) return null;
+      try { return JSON.parse(data.meta.lab); } catch (e) { return null; }
+    }
+
+    function statusOf(info) {
+      return info && window.LabStatus ? window.LabStatus.statusOf(info, new Date()) : null;
+    }
+
+    function meta(data) {
+      var p = text("p", "lab-search__meta"), info = live(data), status = statusOf(info);
+      p.appendChild(text("span", "lab-search__kind", (data.meta && data.meta.tipo) || "Pagina"));
+      if (status) {
+        var badge = text("span", "lab-badge lab-badge--" + status, window.LabStatus.info().names[status] || status);
+        badge.dataset.labSearchStatus = status;
+        p.appendChild(badge);
+      }
+      if (info && info.scadenza) p.appendChild(text("span", "lab-muted", "Scadenza: " + info.scadenza));
+      return p;
+    }
+
     function item(data) {
       var li = text("li", "lab-search__result");
+      li.appendChild(meta(data));
       var link = text("a", "lab-search__link", (data.meta && data.meta.title) || data.url);
       link.href = data.url;
       var title = text("h2", "lab-search__title");
@@ -59,6 +91,7 @@
         var nested = text("ul", "lab-search__sections");
         subs.slice(0, SUB_RESULTS).forEach(function (sub) {
           var entry = text("li");
+          if (EVENT.test(sub.url)) entry.appendChild(text("span", "lab-search__kind", "Evento"));
           var a = text("a", "lab-search__link lab-search__link--section", sub.title);
           a.href = sub.url;
           entry.appendChild(a);
@@ -70,35 +103,51 @@
       return li;
     }
 
+    function stillOpen(data) {
+      var status = statusOf(live(data));
+      return !only.checked || !status || window.LabStatus.info().applying.indexOf(status) !== -1;
+    }
+
     function showMore(mine) {
-      var next = current.results.slice(shown, shown + PAGE_SIZE);
+      var next = results.slice(shown, shown + PAGE_SIZE);
       shown += next.length;
-      more.hidden = shown >= current.results.length;
+      more.hidden = shown >= results.length;
       root.setAttribute("aria-busy", "true");
       return Promise.all(next.map(function (r) { return r.data(); })).then(function (pages) {
         if (mine !== turn) return;
-        pages.forEach(function (data) { list.appendChild(item(data)); });
+        pages.filter(stillOpen).forEach(function (data) { list.appendChild(item(data)); });
         root.removeAttribute("aria-busy");
       });
     }
 
-    function run(query) {
-      var mine = ++turn;
-      query = query.trim();
-      if (!query) {
+    function remember(query) {
+      var url = new URL(window.location.href);
+      if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+      if (only.checked) url.searchParams.set("aperti", "1"); else url.searchParams.delete("aperti");
+      history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+    }
+
+    function run(typed) {
+      var mine = ++turn, query = typed.trim(), term = normalise(typed);
+      if (!term) {
         list.textContent = "";
         message.textContent = "";
         more.hidden = true;
         return Promise.resolve();
       }
-      return pagefind().then(function (module) { return module.search(query); }).then(function (search) {
-        if (mine !== turn || !search) return;
-        current = search;
+      return pagefind().then(function (module) {
+        var current = only.checked ? { tipo: "Bando", aperto: "sì", archivio: "no" } : { archivio: "no" };
+        var searches = [module.search(term, { filters: current })];
+        if (!only.checked) searches.push(module.search(term, { filters: { archivio: "sì" } }));
+        return Promise.all(searches);
+      }).then(function (found) {
+        if (mine !== turn) return;
+        results = found.reduce(function (all, f) { return all.concat(f ? f.results : []); }, []);
         shown = 0;
         list.textContent = "";
-        var n = search.results.length;
-        message.textContent = n === 0 ? "Nessun risultato per “" + query + "”"
-          : n + (n === 1 ? " risultato" : " risultati") + " per “" + query + "”";
+        var n = results.length, where = only.checked ? " tra i bandi aperti" : "";
+        message.textContent = n === 0 ? "Nessun risultato per “" + query + "”" + where
+          : n + (n === 1 ? " risultato" : " risultati") + " per “" + query + "”" + where;
         return showMore(mine);
       });
     }
@@ -106,18 +155,16 @@
     var timer = null;
     input.addEventListener("input", function () {
       window.clearTimeout(timer);
-      timer = window.setTimeout(function () {
-        run(input.value);
-        var url = new URL(window.location.href);
-        if (input.value.trim()) url.searchParams.set("q", input.value.trim()); else url.searchParams.delete("q");
-        history.replaceState(history.state, "", url.pathname + url.search + url.hash);
-      }, 250);
+      timer = window.setTimeout(function () { run(input.value); remember(input.value.trim()); }, 250);
     });
     input.addEventListener("focus", function () { pagefind(); }, { once: true });
-    form.addEventListener("submit", function (event) { event.preventDefault(); run(input.value); });
+    only.addEventListener("change", function () { run(input.value); remember(input.value.trim()); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(input.value); remember(input.value.trim()); });
     more.addEventListener("click", function () { showMore(turn); });
 
-    var query = new URLSearchParams(window.location.search).get("q");
+    var params = new URLSearchParams(window.location.search);
+    only.checked = params.get("aperti") === "1";
+    var query = params.get("q");
     if (query) {
       input.value = query;
       run(query);

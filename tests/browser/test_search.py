@@ -1,4 +1,5 @@
-"""Italian search on /cerca/ (Pagefind's index and API): stemming, accent folding, ?q= links."""
+"""Italian search on /cerca/ (Pagefind's index and API): stemming, accents, apostrophes, kinds and live
+statuses of results, current before archived, "solo bandi aperti", ?q= links."""
 
 from __future__ import annotations
 
@@ -15,6 +16,13 @@ def search(page, query: str) -> list[str]:  # noqa: ANN001
     box = page.locator(SEARCH_INPUT)
     box.fill(query)
     page.locator(MESSAGE).filter(has_text=query).wait_for()
+    wait_for_results(page)
+    more = page.locator("[data-lab-search-more]")
+    while more.is_visible():  # every result, not only the first page
+        shown = page.locator(RESULT_LINK).count()
+        more.click()
+        page.wait_for_function(f"() => document.querySelectorAll({RESULT_LINK!r}).length > {shown}"
+                               " || document.querySelector('[data-lab-search-more]').hidden")
     wait_for_results(page)
     return _result_paths(page)
 
@@ -86,3 +94,59 @@ def test_header_search_button_leads_to_search(page) -> None:
     button.click()
     page.wait_for_url("**/cerca/")
     assert page.locator(SEARCH_INPUT).is_visible()
+
+
+STORY_WITH_APOSTROPHE = "/storie/officina-ripartenza-workers-buyout/"
+
+
+def test_a_word_after_a_typographic_apostrophe_is_found(page, site_dir) -> None:
+    """The page says only "dell’impresa" (U+2019, as word processors write it): "impresa" finds it."""
+    import bs4
+
+    text = (site_dir / STORY_WITH_APOSTROPHE.strip("/") / "index.html").read_text(encoding="utf-8")
+    assert "dell\u2019impresa" in text  # published as written
+    body = bs4.BeautifulSoup(text, "html.parser").select_one("[data-pagefind-body]")
+    for ignored in body.select("[data-pagefind-ignore]"):
+        ignored.decompose()
+    assert body.get_text(" ").lower().count("impres") == 1, "the indexed text must say it only after the apostrophe"
+    assert STORY_WITH_APOSTROPHE in search(page, "impresa")
+    assert STORY_WITH_APOSTROPHE in search(page, "dell\u2019impresa")  # typed with the same apostrophe
+
+
+def _results(page) -> list[dict[str, str]]:  # noqa: ANN001
+    return page.locator(".lab-search__result").evaluate_all(
+        "items => items.map(li => ({path: li.querySelector('.lab-search__title a').pathname,"
+        " kind: li.querySelector('.lab-search__kind').textContent,"
+        " status: (li.querySelector('[data-lab-search-status]') || {dataset: {}}).dataset.labSearchStatus || '',"
+        " text: li.querySelector('.lab-search__meta').textContent}))")
+
+
+def test_results_say_their_kind_and_a_call_its_status_and_deadline(page) -> None:
+    page.clock.set_fixed_time("2026-11-25T10:00:00+01:00")
+    search(page, "cooperativa")
+    found = _results(page)
+    kinds = {r["kind"] for r in found}
+    assert {"Bando", "Storia"} <= kinds, kinds
+    calls = [r for r in found if r["kind"] == "Bando"]
+    assert all(r["status"] for r in calls), calls
+    dated = [r for r in calls if "Scadenza:" in r["text"]]
+    assert dated, calls
+
+
+def test_open_calls_rank_above_closed_ones(page) -> None:
+    page.clock.set_fixed_time("2026-11-25T10:00:00+01:00")
+    search(page, "cooperativa")
+    statuses = [r["status"] for r in _results(page) if r["kind"] == "Bando"]
+    closed = [i for i, s in enumerate(statuses) if s in ("closed", "cancelled")]
+    current = [i for i, s in enumerate(statuses) if s not in ("closed", "cancelled")]
+    assert current and (not closed or max(current) < min(closed)), statuses
+
+
+def test_only_open_calls(page) -> None:
+    page.clock.set_fixed_time("2026-11-25T10:00:00+01:00")
+    page.goto("cerca/?q=cooperativa&aperti=1")
+    wait_for_results(page)
+    found = _results(page)
+    assert found and {r["kind"] for r in found} == {"Bando"}
+    assert {r["status"] for r in found} <= {"open", "closing_soon", "rolling"}, found
+    assert page.locator("[data-lab-search-open]").is_checked()

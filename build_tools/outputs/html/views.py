@@ -161,6 +161,20 @@ class CallView:
         return f"da {eur(low)}" if low is not None else ""
 
     @property
+    def search_filters(self) -> list[str]:
+        """Pagefind filters: kind, archived or not (current results rank first), open now ("solo bandi aperti")."""
+        archived = "sì" if self.timing.archived else "no"
+        return ["tipo:Bando", f"archivio:{archived}", *(["aperto:sì"] if self.applying else [])]
+
+    @property
+    def search_data(self) -> str:
+        """Pagefind meta ``lab``: what a search result needs to show the live badge and the deadline."""
+        data = {key.removeprefix("data-").replace("lab-status", "status"): value for key, value in self.badge_data.items()}
+        if self.deadline:
+            data["scadenza"] = moment(self.deadline)
+        return _json(data)
+
+    @property
     def share_text(self) -> str:
         """What "Condividi" sends (WhatsApp, e-mail): title, status, deadline, link (the browser refreshes it)."""
         deadline = f" – scadenza: {moment(self.deadline)}" if self.deadline else ""
