@@ -2,7 +2,8 @@
 
 Who you are (beneficiaries, cooperatives first), pathway, funding source, territory. Their
 public addresses are Italian and **permanent** (``feed/percorso/nuove-imprese.xml``,
-``calendari/beneficiari/cooperative.ics``): the slugs are written out here, not derived from
+``calendari/beneficiari/cooperative.ics``): the slugs are written out (in
+:mod:`build_tools.deriving.facets`, shared with the static listings ``/bandi/per/cooperative/``), not derived from
 labels, so that a new label never moves a subscription (``tests/test_public_paths.py`` pins
 the list). Feeds and calendars are built from this table; listing pages ask
 :func:`interest_links` for their autodiscovery links.
@@ -13,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from build_tools.reading.models import Beneficiary, Call, FundingSource, LabeledEnum, Pathway, Scope
+from build_tools.deriving.facets import BENEFICIARY_SLUGS, PATHWAY_SLUGS, SOURCE_SLUGS
+from build_tools.reading.models import Call, LabeledEnum, Scope
 
 
 @dataclass(frozen=True)
@@ -58,34 +60,12 @@ class Interest:
 
 
 FACETS: tuple[InterestFacet, ...] = (
-    InterestFacet("beneficiari", "beneficiari", "Chi sei", "Bandi per: {label}", {
-        Beneficiary.COOPERATIVES: "cooperative",
-        Beneficiary.SOCIAL_COOPERATIVES: "cooperative-sociali",
-        Beneficiary.SOCIAL_ENTERPRISES: "imprese-sociali",
-        Beneficiary.SME: "pmi",
-        Beneficiary.LARGE_ENTERPRISES: "grandi-imprese",
-        Beneficiary.STARTUPS: "start-up",
-        Beneficiary.SPIN_OFFS: "spin-off",
-        Beneficiary.ENTERPRISE_NETWORKS: "reti-di-imprese",
-        Beneficiary.PUBLIC_PRIVATE_PARTNERSHIPS: "partenariati-pubblico-privati",
-        Beneficiary.THIRD_SECTOR: "terzo-settore",
-        Beneficiary.UNIVERSITIES_RESEARCH: "universita-e-ricerca",
-        Beneficiary.PUBLIC_BODIES: "enti-pubblici",
-        Beneficiary.INDIVIDUALS: "persone-fisiche",
-    }, lambda c: c.beneficiaries),
-    InterestFacet("percorso", "percorso", "Percorso", "Bandi per il percorso «{label}»", {
-        Pathway.EXISTING_BUSINESS: "imprese-esistenti",
-        Pathway.NEW_BUSINESS: "nuove-imprese",
-    }, lambda c: c.pathways),
-    InterestFacet("fonte", "fonte", "Fonte del finanziamento", "Bandi – fonte: {label}", {
-        FundingSource.PNRR: "pnrr",
-        FundingSource.EU_DIRECT: "fondi-europei-diretti",
-        FundingSource.EU_STRUCTURAL: "fondi-strutturali-europei",
-        FundingSource.NATIONAL: "nazionali",
-        FundingSource.REGIONAL: "regionali",
-        FundingSource.PRIVATE: "privati",
-        FundingSource.OTHER: "altre-fonti",
-    }, lambda c: [c.funding_source]),
+    InterestFacet("beneficiari", "beneficiari", "Chi sei", "Bandi per: {label}", BENEFICIARY_SLUGS,
+                  lambda c: c.beneficiaries),
+    InterestFacet("percorso", "percorso", "Percorso", "Bandi per il percorso «{label}»", PATHWAY_SLUGS,
+                  lambda c: c.pathways),
+    InterestFacet("fonte", "fonte", "Fonte del finanziamento", "Bandi – fonte: {label}", SOURCE_SLUGS,
+                  lambda c: [c.funding_source]),
     InterestFacet("territorio", "ambito", "Territorio", "Bandi – ambito: {label}", {
         Scope.LOCAL: "locale",
         Scope.LAZIO: "lazio",

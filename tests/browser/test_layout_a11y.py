@@ -7,6 +7,7 @@ for a human look; CI can keep them as artifacts.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from pagefind_ui import wait_for_results
@@ -151,3 +152,24 @@ def test_compare_page_shows_the_calls_side_by_side(new_page, screenshots_dir) ->
     rows = table.locator("tbody th").all_inner_texts()
     assert rows[0] == "Stato" and "Scadenza" in rows and "Dove si partecipa" in rows
     assert_no_horizontal_overflow(page, "confronta")
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+@pytest.mark.parametrize("slug", ["formazione-digitale-lavoratori-cooperative-fse",
+                                  "voucher-transizione-digitale-cooperative-lazio",
+                                  "servizi-digitali-avanzati-piccole-imprese-pnrr"])
+def test_a_sheet_prints_on_at_most_two_a4_pages(new_page, slug: str) -> None:
+    """Print view: key facts, dates and the official link written out; no navigation or buttons."""
+    page = new_page(width=1280, height=900)
+    page.goto(f"bandi/{slug}/")
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden() and page.locator(".lab-actions").is_hidden()
+    assert page.locator(".lab-facts").is_visible()
+    official = page.locator(".lab-facts a[rel~=external]").first.get_attribute("href")
+    after = page.locator(".lab-facts a[rel~=external]").first.evaluate("a => getComputedStyle(a, '::after').content")
+    assert official and official in after
+    pdf = page.pdf(format="A4", print_background=False)
+    assert 1 <= _pdf_pages(pdf) <= 2, _pdf_pages(pdf)
