@@ -26,7 +26,7 @@ def say(kind: str, before, after) -> str:
 @pytest.mark.parametrize(("old", "new", "text"), [
     (rome("2026-12-10T17:00"), rome("2026-12-20T17:00"), "dal 10 al 20 dicembre 2026, ore 17:00"),
     (date(2026, 11, 30), date(2027, 1, 8), "dal 30 novembre 2026 all'8 gennaio 2027"),
-    (date(2026, 11, 11), date(2026, 12, 1), "dall'11 novembre all'1 dicembre 2026"),
+    (date(2026, 11, 11), date(2026, 12, 1), "dall'11 novembre al 1° dicembre 2026"),
     (rome("2026-12-10T12:00"), rome("2026-12-10T17:00"), "dal 10 dicembre 2026, ore 12:00 al 10 dicembre 2026, ore 17:00"),
 ])
 def test_spans_say_month_year_and_hour_once(old, new, text):

@@ -94,7 +94,7 @@ def test_a_proroga_and_a_new_document_reach_the_sheet_and_the_changes_feed(tmp_p
     assert history_on_sheet(project) == [
         "22 novembre 2026 — documento aggiunto: FAQ",
         "20 novembre 2026 — scadenza prorogata dal 10 al 20 dicembre 2026, ore 17:00",
-        "1 ottobre 2026 — prima pubblicazione",
+        "1° ottobre 2026 — prima pubblicazione",
     ]
     changes = feed(project, "modifiche.xml")
     ids = [e.id for e in changes.entries]
@@ -140,7 +140,7 @@ def test_without_git_the_site_builds_and_says_once_that_there_is_no_history(tmp_
     done = build(archive)
     assert done.returncode == 0, done.stderr[-3000:]
     assert (done.stdout + done.stderr).count(NO_GIT_NOTE) == 1
-    assert history_on_sheet(archive) == ["1 ottobre 2026 — prima pubblicazione"]
+    assert history_on_sheet(archive) == ["1° ottobre 2026 — prima pubblicazione"]
     assert feed(archive, "modifiche.xml").entries == []
 
 

@@ -19,7 +19,7 @@ from build_tools.deriving.status import today_in_rome
 from build_tools.deriving.site import CallPage, ServicePage, StoryPage, build_site
 from build_tools.diagnostics import Diagnostic
 from build_tools.outputs.facts import Fact, call_facts, story_facts
-from build_tools.outputs.italian import format_day, format_moment
+from build_tools.outputs.italian import format_moment, on_moment
 from build_tools.pipeline import CheckResult
 from build_tools.reading.loader import Entry
 from build_tools.reading.registry import COLLECTIONS
@@ -106,7 +106,7 @@ def _unpublished(item: object, now: datetime) -> str:
         return "📝 **Bozza** (`draft: true`): controllata ma non pubblicata finché non togli la riga."
     published = getattr(item, "published", None)
     if published is not None and published > today_in_rome(now):
-        return f"🕒 **Programmata**: uscirà sul sito il {format_day(published)} (`published`)."
+        return f"🕒 **Programmata**: uscirà sul sito {on_moment(published)} (`published`)."
     return ""
 
 

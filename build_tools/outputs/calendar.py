@@ -32,7 +32,7 @@ from build_tools.reading.models import Call, CallStatus
 from build_tools.reading.models.common import ROME, start_of
 from build_tools.deriving.site import CallPage, Site
 from build_tools.outputs import Output, SiteSettings
-from build_tools.outputs.italian import format_moment
+from build_tools.outputs.italian import format_moment, on_moment
 from build_tools.outputs.ical import (
     CRLF, categories, date_time, duration, prop, raw, text, utc, vcalendar, vtimezone,
 )
@@ -150,7 +150,7 @@ def deadline_event(page: CallPage, deadline: Deadline, site: Site, base: str) ->
     sheet = absolute(base, page.url)
     lines = [f"Scadenza{window}: {format_moment(deadline.due)}"]
     if call.deadline_extended_from is not None and not call.windows:
-        lines[0] += f" – prorogata (era il {format_moment(call.deadline_extended_from)})"
+        lines[0] += f" – prorogata (era {on_moment(call.deadline_extended_from)})"
     if deadline.opens is not None:
         lines.append(f"Apertura: {format_moment(deadline.opens)}")
     lines += [f"{f.label}: {f.value}" for f in call_facts(page) if f.label not in ("Scadenza", "Apertura")]

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from babel.dates import format_date
 
 from build_tools.deriving.changes import KINDS, Change
 from build_tools.deriving.site import CallPage
-from build_tools.outputs.italian import LOCALE, format_day, format_eur, format_moment, format_percent
+from build_tools.outputs.italian import format_day, format_eur, format_moment, format_percent, on_moment
 from build_tools.reading.models.common import ROME, end_of, start_of
 
 REQUIREMENT_NAMES = {"sizes": "dimensione d'impresa", "territory": "territorio", "ateco": "codici ATECO",
@@ -66,14 +65,23 @@ def span(old: date | datetime, new: date | datetime) -> str:
     same_time = (isinstance(old, datetime) and isinstance(new, datetime) and old.strftime("%H:%M") == new.strftime("%H:%M"))
     if same_time or not (isinstance(old, datetime) or isinstance(new, datetime)):
         if (o_day.year, o_day.month) == (n_day.year, n_day.month):
-            first = str(o_day.day)
+            first = "1°" if o_day.day == 1 else str(o_day.day)
         elif o_day.year == n_day.year:
-            first = format_date(o_day, "d MMMM", locale=LOCALE)
+            first = format_day(o_day).rsplit(" ", 1)[0]  # "1° luglio": no year
         else:
             first = format_day(o_day)
-        text = f"{_from(o_day.day)}{first} {_to(n_day.day)}{format_day(n_day)}"
+        text = f"{_from_day(o_day.day)}{first} {_to_day(n_day.day)}{format_day(n_day)}"
         return text + (f", ore {new:%H:%M}" if same_time else "")
-    return f"{_from(o_day.day)}{format_moment(old)} {_to(n_day.day)}{format_moment(new)}"
+    return f"{_from_day(o_day.day)}{format_moment(old)} {_to_day(n_day.day)}{format_moment(new)}"
+
+
+def _from_day(day: int) -> str:
+    """Before a day number: the first of the month is "1°" (primo), so "dal 1°", never "dall'1"."""
+    return "dal " if day == 1 else _from(day)
+
+
+def _to_day(day: int) -> str:
+    return "al " if day == 1 else _to(day)
 
 
 def _moved(what: str, old: date | datetime, new: date | datetime, later: str, earlier: str) -> str:
@@ -118,8 +126,8 @@ def _deadline(before: tuple, after: tuple) -> str:
     elif new is not None and old is None:
         text = f"scadenza fissata: {format_moment(new)}"
     elif old is not None and new is None:
-        text = (f"ora a sportello, senza scadenza (era il {format_moment(old)})" if new_rolling
-                else f"scadenza tolta (era il {format_moment(old)})")
+        text = (f"ora a sportello, senza scadenza (era {on_moment(old)})" if new_rolling
+                else f"scadenza tolta (era {on_moment(old)})")
         return text
     else:
         text = ""
@@ -134,7 +142,7 @@ def _opening(old: Any, new: Any) -> str:
         return _moved("apertura", old, new, "rinviata", "anticipata")
     if new is not None:
         return f"apertura fissata: {format_moment(new)}"
-    return f"data di apertura tolta (era il {format_moment(old)})"
+    return f"data di apertura tolta (era {on_moment(old)})"
 
 
 def _windows(before: tuple, after: tuple) -> str:
@@ -234,4 +242,4 @@ def latest_changes_note(page: CallPage) -> str | None:
         return None
     newest = max(c.day for c in page.changes)
     what = "; ".join(describe(c) for c in _ordered(page.changes) if c.day == newest)
-    return f"Modificato il {format_day(newest)}: {what}"
+    return f"Modificato {on_moment(newest)}: {what}"

@@ -15,7 +15,7 @@ from build_tools.deriving.changes import Change
 from build_tools.reading.models import Call, CallStatus, FundingSource
 from build_tools.reading.models.common import end_of
 from build_tools.deriving.site import CallPage, StoryPage
-from build_tools.outputs.italian import format_day, format_eur, format_moment, format_percent, join_labels
+from build_tools.outputs.italian import format_eur, format_moment, format_percent, join_labels, on_moment
 
 
 @dataclass(frozen=True)
@@ -114,12 +114,12 @@ def deadline_text(page: CallPage) -> str:
         return "a sportello, fino a esaurimento dei fondi" if call.rolling else "non indicata"
     text = format_moment(current.due)
     if call.rolling:
-        text = f"a sportello, entro il {text}"
+        text = f"a sportello, entro {on_moment(current.due)}"
     if len(deadlines) > 1:
         name = current.label or f"finestra {current.number}"
         text += f" ({name}, {current.number} di {len(deadlines)})"
     if call.deadline_extended_from is not None:
-        text += f" – prorogata (era il {format_moment(call.deadline_extended_from)})"
+        text += f" – prorogata (era {on_moment(call.deadline_extended_from)})"
     return text
 
 
@@ -178,5 +178,5 @@ def updated_note(call: Call, today: date, changes: Iterable[Change] = ()) -> str
     if changed == call.published:
         return None
     if call.deadline_extended_from is not None:
-        return f"Scadenza prorogata (aggiornato il {format_day(changed)})"
-    return f"Aggiornato il {format_day(changed)}"
+        return f"Scadenza prorogata (aggiornato {on_moment(changed)})"
+    return f"Aggiornato {on_moment(changed)}"

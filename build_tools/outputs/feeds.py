@@ -34,7 +34,7 @@ from build_tools.reading.models.common import ROME, start_of
 from build_tools.deriving.site import CallPage, Site, StoryPage
 from build_tools.outputs import Output, SiteSettings
 from build_tools.outputs.changelog import describe, latest_changes_note
-from build_tools.outputs.italian import format_moment
+from build_tools.outputs.italian import on_moment
 from build_tools.outputs.interests import INTERESTS, Interest, interest
 from build_tools.outputs.links import absolute, base_url, tag_uri
 from build_tools.outputs.facts import call_facts, current_deadline, facts_html, last_change, story_facts, updated_note
@@ -130,7 +130,7 @@ def closing_alert_item(page: CallPage, site: Site) -> FeedItem:
     assert deadline is not None
     entered = max(deadline.at - timedelta(days=site.closing_soon_days), start_of(call.published))
     guid = tag_uri(call.published, f"bandi/{page.slug}/scadenza/{deadline.at.astimezone(ROME).date().isoformat()}")
-    title = f"Scade il {format_moment(deadline.due)}: {call.title}"
+    title = f"Scade {on_moment(deadline.due)}: {call.title}"
     html = facts_html(call.summary, call_facts(page), updated_note(call, site.today))
     return FeedItem(guid, title, page.url, entered, entered, html, _call_categories(page))
 
@@ -144,7 +144,7 @@ def change_item(page: CallPage, change: Change) -> FeedItem:
     """One change: "Scadenza prorogata dal 10 al 20 dicembre 2026, ore 17:00 – <title>"."""
     call, text = page.call, describe(change)
     title = f"{text[:1].upper()}{text[1:]} – {call.title}"
-    note = f"Modificato il {format_moment(change.day)}: {text}"
+    note = f"Modificato {on_moment(change.day)}: {text}"
     return FeedItem(change_guid(page, change), title, f"{page.url}#{HISTORY_ANCHOR}", change.at, change.at,
                     facts_html(call.summary, call_facts(page), note), _call_categories(page))
 

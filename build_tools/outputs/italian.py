@@ -40,6 +40,11 @@ def _day_of(value: date | datetime) -> int:
     return value.astimezone(ROME).day if isinstance(value, datetime) else value.day
 
 
+def on_moment(value: date | datetime, preposition: str = "il") -> str:
+    """"il 1° luglio 2027", "l'8 gennaio 2027, ore 17:00": a moment with its (elided) article."""
+    return with_article(preposition, value, format_moment(value))
+
+
 def with_article(preposition: str, value: date | datetime, text: str | None = None) -> str:
     """``il``/``dal``/``al``… + a date as Italians write it: "il 1° luglio 2027", "l'8 gennaio 2027",
     "dall'11 marzo 2027, ore 12:00" (``text`` is the date already formatted; default: the day)."""
