@@ -365,6 +365,11 @@ def test_pagefind_index_is_built_and_marks_the_right_pages(derived, site_dir: Pa
     assert search.select_one('script[src*="pagefind-ui"]') is None, "Pagefind's default UI is not loaded"
     assert search.select_one('form[role="search"] input#lab-search-input[name="q"]') is not None
     assert search.select_one("#lab-search") is not None
+    for page in site.calls:  # kind, current or archived (current results come first), open now
+        filters = {f["data-pagefind-filter"] for f in html(page.url).select("[data-pagefind-body] [data-pagefind-filter]")}
+        assert {"tipo:Bando", f"archivio:{'sì' if page.timing.archived else 'no'}"} <= filters, page.url
+    story = html(site.stories[0].url).select("[data-pagefind-body] [data-pagefind-meta]")
+    assert "tipo:Storia" in {m["data-pagefind-meta"] for m in story}
     assert not (site_dir / "search").exists(), "Material's lunr search must be off"
 
 
