@@ -56,7 +56,7 @@ def test_argparse_errors_are_italian_and_exit_2(args, words):
 ])
 def test_build_passes_mkdocs_options_to_mkdocs(monkeypatch, argv, forwarded):
     seen: list[list[str]] = []
-    monkeypatch.setattr(cli.subprocess, "call", lambda command, env: seen.append(command) or 0)
+    monkeypatch.setattr("subprocess.call", lambda command, env: seen.append(command) or 0)
     assert cli.main(argv) == 0
     [command] = seen
     assert command[1:5] == ["-m", "mkdocs", "build", "--strict"]

@@ -107,7 +107,7 @@ def test_every_status_appears_with_its_label() -> None:
 
 def test_field_notes_live_on_the_models_and_reach_schema_and_guide() -> None:
     """One source: the guide's descriptions and "required when" texts are the models' own."""
-    from build_tools.editor.schema import collection_schema
+    from build_tools.outputs.schema import collection_schema
 
     fields = region(committed(), "campi")
     for collection in COLLECTIONS:

@@ -19,8 +19,8 @@ from content_factory import call_data, five_services, front_matter, story_data, 
 
 from build_tools import build_site, run_checks
 from build_tools.outputs import SiteSettings
-from build_tools.outputs.html.markdown import render_markdown
-from build_tools.outputs.html.sanitize import sanitize_html
+from build_tools.reading.markdown import render_markdown
+from build_tools.reading.sanitize import sanitize_html
 from build_tools.outputs.opendata import build_opendata
 from build_tools.reading import body_limits
 

@@ -16,7 +16,7 @@ from build_tools.outputs import SiteSettings
 from build_tools.outputs.links import SiteUrlMissing
 from build_tools.outputs.opendata import build_opendata
 from build_tools.outputs.records import CallRecord
-from build_tools.editor.schema import schema_files
+from build_tools.outputs.schema import schema_files
 
 SITE_URL = "https://example.org/laboratorio/"
 SETTINGS = SiteSettings(SITE_URL)

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from build_tools.outputs.html.markdown import EXTENSION_CONFIGS, EXTENSIONS, render_markdown
-from build_tools.outputs.html.sanitize import removals, sanitize_html
+from build_tools.reading.markdown import EXTENSION_CONFIGS, EXTENSIONS, render_markdown
+from build_tools.reading.sanitize import removals, sanitize_html
 
 
 def render_body(body: str) -> str:

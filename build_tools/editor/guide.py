@@ -30,14 +30,13 @@ from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from build_tools.reading.models.calls import STALE_VERIFIED_DAYS
 from build_tools.codes import CODES
 from build_tools.editor.guide_examples import GuideError, render_messages, render_templates
 from build_tools.reading.models import CallStatus
 from build_tools.reading.models.common import (
     _check_email, _check_slug, _check_tag, _check_url, _parse_date, _parse_datetime, _parse_moment,
 )
-from build_tools.reading.models.eligibility import _ateco_code, _istat, _sigla, is_open_to
+from build_tools.reading.models.eligibility_keys import _ateco_code, _istat, _sigla, is_open_to
 from build_tools.reading.registry import COLLECTIONS, Collection
 from build_tools.deriving.status import ARCHIVED, DEFAULT_CLOSING_SOON_DAYS
 

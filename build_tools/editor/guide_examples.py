@@ -11,115 +11,15 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from build_tools.pipeline import run_checks
 from build_tools.diagnostics import Diagnostic
-from build_tools.reading.models.common import ROME
+from build_tools.editor.guide_templates import (
+    CALL_PATH, CALL_TEMPLATE, EVENT_TEMPLATE, GUIDE_NOW, SERVICE_HEAD, SERVICE_PATH, STORY_PATH, STORY_TEMPLATE,
+    STUB_STORY,
+)
 
-#: "Now" for every example: the guide must not change from one day to the next.
-GUIDE_NOW = datetime(2027, 1, 15, 9, 0, tzinfo=ROME)
-
-CALL_PATH = "content/calls/voucher-cooperative-lazio.md"
-STORY_PATH = "content/stories/cooperativa-esempio.md"
-SERVICE_PATH = "content/services/seminari-e-webinar.md"
-
-CALL_TEMPLATE = """\
----
-title: Voucher per la digitalizzazione delle cooperative del Lazio
-summary: Contributi a fondo perduto per consulenze, formazione e tecnologie digitali delle cooperative con sede nel Lazio.
-funder: Regione Lazio
-managing_body: Lazio Innova
-funding_source: regional
-support_types: [grant]
-beneficiaries: [cooperatives, social_cooperatives]
-pathways: [existing_business]
-scope: lazio
-sizes: [micro, small, medium]
-territory:
-  provinces: [RM, LT]
-  office: operating
-company_age: any
-aid_regime: de_minimis
-selection: ranking
-purposes: [digitalisation, training]
-opens: 2027-02-01T12:00
-deadline: 2027-03-31T17:00
-max_grant_eur: 50000
-funding_rate_pct: 50
-url: https://www.lazioinnova.it/
-contact:
-  name: Sportello imprese
-  url: https://www.lazioinnova.it/contatti
-tags: [digitalizzazione, voucher]
-published: 2027-01-10
-verified: 2027-01-10
----
-## Cosa finanzia
-
-Consulenze, formazione e acquisto di tecnologie digitali: in parole semplici, che cosa si può fare con il contributo.
-
-## Chi può partecipare
-
-Le imprese che possono fare domanda e i requisiti principali.
-
-## Come partecipare
-
-Dove e come si presenta la domanda, da quando e fino a quando.
-
-## Come ti accompagna il Laboratorio
-
-Il servizio del Laboratorio che aiuta a preparare la domanda.
-"""
-
-STORY_TEMPLATE = """\
----
-title: Dal campo allo scaffale, una filiera che si racconta
-summary: Una cooperativa agricola usa sensori nei campi e un negozio online per far conoscere ai clienti l'origine di ogni prodotto.
-cooperative: Cooperativa agricola di esempio
-sector: agrifood
-regions: [lazio]
-technologies: [iot, e-commerce]
-pathway: existing_business
-published: 2027-01-10
-source:
-  name: Laboratorio di Contaminazione Digitale
-tags: [filiera-corta]
----
-Chi è la cooperativa, in due righe.
-
-## Il problema
-
-Che cosa non funzionava prima.
-
-## La soluzione
-
-Che cosa hanno fatto con il digitale, e con l'aiuto di chi.
-
-## I risultati
-
-Che cosa è cambiato, con qualche numero se c'è.
-"""
-
-EVENT_TEMPLATE = """\
-  - title: Scrivere un progetto finanziabile, dal budget agli indicatori
-    start: 2027-03-11T15:00
-    end: 2027-03-11T17:30
-    location: Online
-    description: Webinar pratico sulla preparazione di una domanda di contributo.
-"""
-
-_SERVICE_HEAD = """\
----
-title: Seminari e webinar
-summary: Attività seminariali in presenza e webinar online su tecnologie e strumenti di finanziamento.
-kind: seminars
-order: 3
-events:
-"""
-
-_STUB_STORY = "content/stories/terre-del-tevere-filiera-tracciata.md"
 
 
 class GuideError(Exception):
@@ -147,7 +47,7 @@ def _only(diagnostics: list[Diagnostic], path: str) -> list[Diagnostic]:
 
 def render_templates() -> str:
     """The three templates, each proven clean by the checker."""
-    service = _SERVICE_HEAD + EVENT_TEMPLATE + "---\nI seminari del Laboratorio.\n"
+    service = SERVICE_HEAD + EVENT_TEMPLATE + "---\nI seminari del Laboratorio.\n"
     found = check_tree({CALL_PATH: CALL_TEMPLATE, STORY_PATH: STORY_TEMPLATE, SERVICE_PATH: service})
     for path in (CALL_PATH, STORY_PATH, SERVICE_PATH):
         problems = _only(found, path)
@@ -297,7 +197,7 @@ EXAMPLES: tuple[Example, ...] = (
         "related_stories: [terre-del-tevere-filiera]",
         "copia il nome esatto del file dalla cartella (`content/stories/`), senza `.md`: il controllo suggerisce quello più simile.",
         {"published: 2027-01-10\n": "related_stories: [terre-del-tevere-filiera]\npublished: 2027-01-10\n"},
-        {_STUB_STORY: "---\ntitle: Storia\n---\n"},
+        {STUB_STORY: "---\ntitle: Storia\n---\n"},
     ),
     Example(
         "HTML non ammesso",

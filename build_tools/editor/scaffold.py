@@ -22,7 +22,7 @@ from pydantic.fields import FieldInfo
 
 from build_tools.reading.messages import annotation_classes
 from build_tools.reading.models.common import SLUG_MAX
-from build_tools.reading.models.eligibility import is_open_to
+from build_tools.reading.models.eligibility_keys import is_open_to
 from build_tools.reading.registry import Collection
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-if TYPE_CHECKING:  # the checker imports outputs.html.sanitize while the loader is being imported
+if TYPE_CHECKING:  # the checker imports reading.sanitize while the loader is being imported
     from build_tools.deriving.site import Site
 
 

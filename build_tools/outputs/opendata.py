@@ -3,7 +3,7 @@
 - ``dati/bandi.json`` and ``dati/bandi.csv``: every published call (current and archived)
   with its status and derived fields at ``generated_at`` (= the build's "now");
 - ``dati/storie.json``, ``dati/servizi-eventi.json``;
-- ``dati/schema/*.schema.json``: the editors' front-matter schemas (``build_tools.editor.schema``)
+- ``dati/schema/*.schema.json``: the editors' front-matter schemas (``build_tools.outputs.schema``)
   and ``dati/schema/<file>.schema.json`` for each data file, generated from ``records``.
 
 The CSV is for Italian spreadsheets: UTF-8 with BOM, ``;`` separator, decimal comma, no
@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from build_tools.reading.models.common import end_of
-from build_tools.editor.schema import SCHEMA_BASE, schema_files
+from build_tools.outputs.schema import SCHEMA_BASE, schema_files
 from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
 from build_tools.outputs import Output, SiteSettings
 from build_tools.outputs.calendar import call_has_ics, call_ics_path

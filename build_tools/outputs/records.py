@@ -16,7 +16,7 @@ from build_tools.reading.models import (
     Beneficiary, CallStatus, FundingSource, Pathway, PnrrMission, Region, Scope, Sector, ServiceFormat,
     ServiceKind, SupportType, TargetGroup,
 )
-from build_tools.reading.models.eligibility import AtecoOrAny, CompanyAgeOrAny, Purposes, Sizes, TerritoryOrAny
+from build_tools.reading.models.eligibility_keys import AtecoOrAny, CompanyAgeOrAny, Purposes, Sizes, TerritoryOrAny
 from build_tools.reading.models.services import Audience
 from build_tools.reading.models.vocab import AidRegime, Selection
 

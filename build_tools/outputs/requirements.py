@@ -13,7 +13,7 @@ from build_tools.deriving.status import today_in_rome
 from build_tools.outputs.facts import Fact
 from build_tools.outputs.italian import join_labels
 from build_tools.reading.models import Call
-from build_tools.reading.models.eligibility import Ateco, CompanyAge, Territory
+from build_tools.reading.models.eligibility_keys import Ateco, CompanyAge, Territory
 from build_tools.reading.models.common import ROME
 from build_tools.reading.models.places import ATECO_2025_SECTIONS, PROVINCES, PROVINCE_REGION
 from build_tools.reading.models.vocab import SIZE_THRESHOLDS, Selection

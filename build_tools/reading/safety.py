@@ -2,7 +2,7 @@
 
 A body is checked the way the site shows it: limits first (:mod:`build_tools.reading.body_limits`,
 so that no body can stall Python-Markdown), then rendered with the site's Markdown settings and
-sanitised (:mod:`build_tools.outputs.html.markdown`, :mod:`build_tools.outputs.html.sanitize`); every tag, attribute or value the
+sanitised (:mod:`build_tools.reading.markdown`, :mod:`build_tools.reading.sanitize`); every tag, attribute or value the
 sanitiser removes is reported, as an error when it could run code, load another site, collect
 data or hijack the page, as a warning otherwise. Nothing is dropped silently, and the check
 and the build cannot disagree: they run the same code.
@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from build_tools.outputs.html.sanitize import ALLOWED_CLASSES, GENERATED_CLASSES, Removal, clean_and_explain, url_scheme
+from build_tools.reading.sanitize import ALLOWED_CLASSES, GENERATED_CLASSES, Removal, clean_and_explain, url_scheme
 from build_tools.reading import body_limits
 
 _TAG = re.compile(r"<\s*(script|iframe|object|embed|form|style)\b", re.IGNORECASE)
@@ -238,7 +238,7 @@ def scan_body(body: str) -> Iterator[tuple[int, str, bool]]:
 
 def body_problems(body: str) -> tuple[list[tuple[int, str, bool]], str | None]:
     """(problems, the body's published HTML or None when a limit stops it from being rendered)."""
-    from build_tools.outputs.html.markdown import render_markdown  # outputs/ imports the loader
+    from build_tools.reading.markdown import render_markdown  # outputs/ imports the loader
 
     problems = [(line, message, False) for line, message in body_limits.limit_problems(body)]
     if problems:

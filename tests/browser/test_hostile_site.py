@@ -103,8 +103,8 @@ def _env() -> dict[str, str]:
 
 def _add_refused_page(site: Path) -> None:
     """``rifiutati/``: the published call page with the sanitised refused bodies in place of its text."""
-    from build_tools.outputs.html.markdown import render_markdown
-    from build_tools.outputs.html.sanitize import sanitize_html
+    from build_tools.reading.markdown import render_markdown
+    from build_tools.reading.sanitize import sanitize_html
 
     page = (site / "bandi" / SLUG / "index.html").read_text(encoding="utf-8")
     marker = "<h2 id=\"cosa-finanzia\""

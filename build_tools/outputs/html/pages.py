@@ -11,7 +11,7 @@ from build_tools.deriving.eligibility import finder_tables
 from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
 from build_tools.outputs import Output, Page, SiteSettings
 from build_tools.outputs.finder import DATA_PATH
-from build_tools.outputs.html.markdown import render_markdown
+from build_tools.reading.markdown import render_markdown
 from build_tools.outputs.html.compare import compare_data
 from build_tools.outputs.html.listings import Listing, build_listings
 from build_tools.outputs.html.render import PageRenderer

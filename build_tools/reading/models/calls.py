@@ -10,7 +10,7 @@ from build_tools.reading.models.common import (
     Contact, Day, Link, Moment, Money, Name, Problem, Slug, StrictModel, Summary, Tag, Text, Title, Url,
     dst_note, end_of, start_of,
 )
-from build_tools.reading.models.eligibility import (
+from build_tools.reading.models.eligibility_keys import (
     AtecoOrAny, CompanyAgeOrAny, Purposes, Sizes, TerritoryOrAny, eligibility_problems,
 )
 from build_tools.reading.models.vocab import (
