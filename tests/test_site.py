@@ -452,7 +452,7 @@ def test_slugs_of_listing_pages_are_reserved(content_tree, fm, now, path: str) -
 
 
 def test_precomputed_markup_is_escaped() -> None:
-    from build_tools.outputs.html.views import html_attrs, script_json
+    from build_tools.outputs.html.attributes import html_attrs, script_json
 
     text = str(script_json({"name": "</script><!-- & 'è'", "n": 1}))
     assert "<" not in text and ">" not in text and "&" not in text and "è" in text

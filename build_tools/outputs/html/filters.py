@@ -12,8 +12,15 @@ from typing import Any, Callable
 
 from babel.dates import format_date, format_time
 
+from build_tools.outputs.italian import (
+    LOCALE,
+    format_day,
+    format_eur,
+    format_moment,
+    format_percent,
+    with_article,
+)
 from build_tools.reading.models.common import ROME
-from build_tools.outputs.italian import LOCALE, format_day, format_eur, format_moment, format_percent, with_article
 
 
 def day(value: date | datetime | None) -> str:

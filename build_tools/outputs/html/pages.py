@@ -11,7 +11,6 @@ from build_tools.deriving.eligibility import finder_tables
 from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
 from build_tools.outputs import Output, Page, SiteSettings
 from build_tools.outputs.finder import DATA_PATH
-from build_tools.reading.markdown import render_markdown
 from build_tools.outputs.html.compare import compare_data
 from build_tools.outputs.html.listings import Listing, build_listings
 from build_tools.outputs.html.render import PageRenderer
@@ -19,9 +18,10 @@ from build_tools.outputs.html.urls import image_path, source_uri
 from build_tools.outputs.html.views import SiteViews
 from build_tools.outputs.subscribe import DESCRIPTION as SUBSCRIBE_DESCRIPTION
 from build_tools.outputs.subscribe import PATH as SUBSCRIBE_PATH
-from build_tools.outputs.subscribe import TITLE as SUBSCRIBE_TITLE
 from build_tools.outputs.subscribe import SCRIPT as SUBSCRIBE_SCRIPT
+from build_tools.outputs.subscribe import TITLE as SUBSCRIBE_TITLE
 from build_tools.outputs.subscribe import builder_data, render_subscribe
+from build_tools.reading.markdown import render_markdown
 from build_tools.reading.models.vocab import SIZE_THRESHOLDS
 
 HOME = ("index.md", "home.html", "Bandi, idee e servizi per la cooperazione digitale",

@@ -17,9 +17,9 @@ from markupsafe import Markup
 
 from build_tools.outputs import Page
 from build_tools.outputs.html.filters import FILTERS
+from build_tools.outputs.html.urls import Linker, page_url
 from build_tools.reading.markdown import render_markdown
 from build_tools.reading.sanitize import sanitize_html
-from build_tools.outputs.html.urls import Linker, page_url
 
 _SPLIT = Markup("<!--lab:split-->")
 
