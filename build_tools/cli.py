@@ -93,12 +93,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.closing_soon_days is None:
         args.closing_soon_days = DEFAULT_CLOSING_SOON_DAYS
     now = resolve_now(args.today)
-    content_dir = Path(args.content)
-    if not content_dir.is_dir():
-        print(f"errore: la cartella dei contenuti `{content_dir.as_posix()}` non esiste (usa --content)", file=sys.stderr)
+    content_dir = _content_dir(args)
+    if content_dir is None:
         return 2
-    cwd = Path.cwd().resolve()
-    root = cwd if content_dir.resolve().is_relative_to(cwd) else content_dir.resolve().parent
+    root = _repository_root(content_dir)
     result = run_checks(content_dir, now, args.closing_soon_days, root=root)
     report = result.report
     for diagnostic in report.sorted():
@@ -119,18 +117,31 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _content_dir(args: argparse.Namespace) -> Path | None:
+    """``--content`` when it exists; otherwise an Italian message (the caller exits 2)."""
+    content_dir = Path(args.content)
+    if not content_dir.is_dir():
+        print(f"errore: la cartella dei contenuti `{content_dir.as_posix()}` non esiste (usa --content)", file=sys.stderr)
+        return None
+    return content_dir
+
+
+def _repository_root(content_dir: Path) -> Path:
+    """Where paths in messages start: the current folder when the content is inside it."""
+    cwd = Path.cwd().resolve()
+    return cwd if content_dir.resolve().is_relative_to(cwd) else content_dir.resolve().parent
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     """The nightly issue body; the exit status says only whether the command could run (errors are the check's job)."""
     from build_tools.editor.issue_report import WEEK_DAYS, github_edit_link, render_issue_body
     from build_tools.pipeline import run_checks
 
     now = resolve_now(args.today)
-    content_dir = Path(args.content)
-    if not content_dir.is_dir():
-        print(f"errore: la cartella dei contenuti `{content_dir.as_posix()}` non esiste (usa --content)", file=sys.stderr)
+    content_dir = _content_dir(args)
+    if content_dir is None:
         return 2
-    cwd = Path.cwd().resolve()
-    root = cwd if content_dir.resolve().is_relative_to(cwd) else content_dir.resolve().parent
+    root = _repository_root(content_dir)
     body = render_issue_body(run_checks(content_dir, now, WEEK_DAYS, root=root), now, github_edit_link(dict(os.environ)))
     try:
         Path(args.issue_body).write_text(body, encoding="utf-8")
@@ -150,9 +161,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
     from build_tools.pipeline import run_checks
 
     now = resolve_now(args.today)
-    content_dir = Path(args.content)
-    if not content_dir.is_dir():
-        print(f"errore: la cartella dei contenuti `{content_dir.as_posix()}` non esiste (usa --content)", file=sys.stderr)
+    content_dir = _content_dir(args)
+    if content_dir is None:
         return 2
     root = content_dir.resolve().parent
     try:
