@@ -165,7 +165,7 @@ def test_summary_tells_the_key_facts_in_italian(built):
     entries = dict(zip(slugs(rss), rss.entries))
     pnrr = entries["pnrr-call"].summary
     for fact in ("Stato:</strong> In scadenza", "Scadenza:</strong> 3 dicembre 2026, ore 17:00",
-                 "Ministero delle Imprese e del Made in Italy (gestione: Invitalia)", "Beneficiari:</strong> Cooperative",
+                 "Ministero delle Imprese e del Made in Italy (gestione: Invitalia)", "Chi può partecipare:</strong> Cooperative",
                  "PNRR, M1 – Digitalizzazione"):
         assert fact in pnrr
     voucher = entries["open-call"].summary

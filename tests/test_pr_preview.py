@@ -62,7 +62,7 @@ def test_summary_of_a_pr_that_changes_one_call_shows_its_key_facts(tmp_path):
     assert "### Voucher digitali per le cooperative, seconda edizione" in text
     for fact in ("| **Stato** | Aperto |", "2 novembre 2026, ore 10:00", "30 aprile 2027, ore 17:00",
                  "prorogata (era il 31 marzo 2027, ore 17:00)", "contributo fino a 50.000 €", "fino al 70%",
-                 "| **Beneficiari** | Cooperative, Cooperative sociali |",
+                 "| **Chi può partecipare** | Cooperative, Cooperative sociali |",
                  "| **Bando ufficiale** | https://www.regione.lazio.it/bandi/voucher-2 |",
                  "`/bandi/voucher/`", "`content/calls/voucher.md`"):
         assert fact in text, fact

@@ -18,6 +18,18 @@ from build_tools.deriving.site import CallPage, StoryPage
 from build_tools.outputs.italian import format_eur, format_moment, format_percent, join_labels, on_moment
 
 
+#: One Italian name per fact of a call, wherever it is shown: sheet, cards, compare page, feeds,
+#: calendars and the pull-request preview all read their labels here.
+LABELS: dict[str, str] = {
+    "status": "Stato", "opens": "Apertura", "deadline": "Scadenza", "windows": "Finestre",
+    "funder": "Ente finanziatore", "managing_body": "Soggetto gestore", "source": "Fonte",
+    "support": "Agevolazione", "beneficiaries": "Chi può partecipare", "target_groups": "Destinatari prioritari",
+    "pathways": "Percorso", "territory": "Dove si partecipa", "budget": "Dotazione complessiva",
+    "grant": "Contributo per progetto", "rate": "Intensità dell'aiuto", "url": "Pagina ufficiale",
+    "documents": "Documenti", "contact": "Contatti",
+}
+
+
 @dataclass(frozen=True)
 class Fact:
     label: str  # "Scadenza"
@@ -73,23 +85,23 @@ def call_facts(page: CallPage) -> list[Fact]:
     status = timing.status.label
     if call.status_note and call.status_override is not None:
         status = f"{status} – {call.status_note}"
-    facts = [Fact("Stato", status)]
+    facts = [Fact(LABELS["status"], status)]
     if timing.status is CallStatus.FORTHCOMING and timing.opens_at is not None:
-        facts.append(Fact("Apertura", format_moment(_opens_as_written(page) or timing.opens_at)))
-    facts.append(Fact("Scadenza", deadline_text(page)))
+        facts.append(Fact(LABELS["opens"], format_moment(_opens_as_written(page) or timing.opens_at)))
+    facts.append(Fact(LABELS["deadline"], deadline_text(page)))
     funder = call.funder if not call.managing_body else f"{call.funder} (gestione: {call.managing_body})"
-    facts.append(Fact("Ente finanziatore", funder))
-    facts.append(Fact("Fonte", funding_text(call)))
-    facts.append(Fact("Agevolazione", join_labels(call.support_types)))
+    facts.append(Fact(LABELS["funder"], funder))
+    facts.append(Fact(LABELS["source"], funding_text(call)))
+    facts.append(Fact(LABELS["support"], join_labels(call.support_types)))
     beneficiaries = join_labels(call.beneficiaries)
     if call.target_groups:
         beneficiaries += f" (priorità: {join_labels(call.target_groups).lower()})"
-    facts.append(Fact("Beneficiari", beneficiaries))
+    facts.append(Fact(LABELS["beneficiaries"], beneficiaries))
     amounts = amounts_text(call)
     if amounts:
-        facts.append(Fact("Importi", amounts))
+        facts.append(Fact(LABELS["grant"], amounts))
     where = call.scope.label if not call.area else f"{call.scope.label} – {call.area}"
-    facts.append(Fact("Territorio", where))
+    facts.append(Fact(LABELS["territory"], where))
     return facts
 
 

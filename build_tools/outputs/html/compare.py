@@ -13,15 +13,15 @@ import json
 from typing import TYPE_CHECKING
 
 from build_tools.outputs import Output
+from build_tools.outputs.facts import LABELS
 from build_tools.outputs.html.filters import moment, pct
 
 if TYPE_CHECKING:
     from build_tools.outputs.html.views import CallView, SiteViews
 
 PATH = "bandi/confronta/bandi.json"
-ROWS = ("Scadenza", "Apertura", "Dove si partecipa", "Chi può partecipare", "Percorso", "Agevolazione",
-        "Contributo per progetto", "Dotazione complessiva", "Intensità dell'aiuto", "Ente finanziatore",
-        "Fonte del finanziamento")
+ROWS = tuple(LABELS[key] for key in ("deadline", "opens", "territory", "beneficiaries", "pathways", "support",
+                                      "grant", "budget", "rate", "funder", "source"))
 
 
 def _rows(call: "CallView") -> list[str]:

@@ -25,6 +25,7 @@ from build_tools.deriving.status import APPLYING, ARCHIVED, OVERRIDDEN
 from build_tools.outputs import SiteSettings
 from build_tools.outputs.feedback import error_link, new_call_link
 from build_tools.outputs.feeds import FeedLink, feed_links
+from build_tools.outputs.facts import LABELS
 from build_tools.outputs.html.attributes import compact
 from build_tools.outputs.html.call_view import CallView
 from build_tools.outputs.html.filters import DAYS_LEFT_WORDS, month
@@ -60,6 +61,11 @@ class SiteViews:
             self._by_source.update({source_uri(v.page): v for v in group.values()})
 
     page_sources: frozenset[str] = frozenset()  # every page of the build (set by build_pages)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """The one Italian name of each fact of a call (:data:`build_tools.outputs.facts.LABELS`)."""
+        return LABELS
 
     def call(self, page: CallPage) -> CallView:
         return self._calls[page.slug]
