@@ -7,7 +7,6 @@ known the full address is shown too, ready to paste into a feed reader or a cale
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from urllib.parse import quote
 
 from build_tools.reading.models import ServiceKind
