@@ -18,7 +18,7 @@ from pathlib import Path
 from build_tools.deriving.status import today_in_rome
 from build_tools.deriving.site import CallPage, ServicePage, StoryPage, build_site
 from build_tools.diagnostics import Diagnostic
-from build_tools.outputs.facts import Fact, call_facts, story_facts
+from build_tools.outputs.facts import LABELS, Fact, call_facts, story_facts
 from build_tools.outputs.italian import format_moment, on_moment
 from build_tools.pipeline import CheckResult
 from build_tools.reading.loader import Entry
@@ -114,8 +114,8 @@ def _facts(page: CallPage | StoryPage | ServicePage, now: datetime) -> list[Fact
     if isinstance(page, CallPage):
         call = page.call
         facts = [Fact("Sintesi", call.summary), *call_facts(page), Fact("Bando ufficiale", call.url)]
-        if call.opens is not None and not any(f.label == "Apertura" for f in facts):
-            facts.insert(2, Fact("Apertura", format_moment(call.opens)))
+        if call.opens is not None and not any(f.label == LABELS["opens"] for f in facts):
+            facts.insert(2, Fact(LABELS["opens"], format_moment(call.opens)))
         return facts
     if isinstance(page, StoryPage):
         return [Fact("Sintesi", page.story.summary), *story_facts(page)]

@@ -37,7 +37,7 @@ from build_tools.outputs.ical import (
     CRLF, categories, date_time, duration, prop, raw, text, utc, vcalendar, vtimezone,
 )
 from build_tools.outputs.links import absolute, base_url, ical_uid
-from build_tools.outputs.facts import Deadline, call_deadlines, call_facts, last_change
+from build_tools.outputs.facts import LABELS, Deadline, call_deadlines, call_facts, last_change
 from build_tools.outputs.interests import INTERESTS
 
 PRODID = "-//Legacoop Lazio//Laboratorio di Contaminazione Digitale//IT"
@@ -153,7 +153,7 @@ def deadline_event(page: CallPage, deadline: Deadline, site: Site, base: str) ->
         lines[0] += f" – prorogata (era {on_moment(call.deadline_extended_from)})"
     if deadline.opens is not None:
         lines.append(f"Apertura: {format_moment(deadline.opens)}")
-    lines += [f"{f.label}: {f.value}" for f in call_facts(page) if f.label not in ("Scadenza", "Apertura")]
+    lines += [f"{f.label}: {f.value}" for f in call_facts(page) if f.label not in (LABELS["deadline"], LABELS["opens"])]
     lines += ["", call.summary, "", f"Scheda del Laboratorio: {sheet}", f"Pagina ufficiale: {call.url}"]
     if deadline.has_time:
         start: date | datetime = deadline.at.astimezone(ROME)
@@ -161,16 +161,24 @@ def deadline_event(page: CallPage, deadline: Deadline, site: Site, base: str) ->
     else:
         start = Call.as_date(deadline.due)
         end = start + timedelta(days=1)
-    status = _EVENT_STATUS.get(page.timing.status, "CONFIRMED")
-    event = vevent(
-        ical_uid(f"{page.slug}-deadline-{deadline.number}"), f"Scadenza: {call.title}{window}", start, end,
-        start_of(last_change(call, site.today, page.changes)).astimezone(timezone.utc),
-        description="\n".join(lines), url=sheet, status=status,
-        category_values=["Scadenza bando", call.funding_source.label], transparent=True,
-    )
+    event, status = _call_event(page, site, f"deadline-{deadline.number}", f"Scadenza: {call.title}{window}",
+                                start, end, lines, sheet, "Scadenza bando")
     if deadline.at >= site.now and status == "CONFIRMED":
         event = IcsEvent(event.uid, event.start, event.status, event.body + alarms("scade", call.title, start))
     return event
+
+
+def _call_event(page: CallPage, site: Site, key: str, summary: str, start: date | datetime,
+                end: date | datetime | None, lines: list[str], sheet: str, category: str) -> tuple[IcsEvent, str]:
+    """One event of a call (a deadline or an opening), stamped with the call's last change; and its status."""
+    status = _EVENT_STATUS.get(page.timing.status, "CONFIRMED")
+    event = vevent(
+        ical_uid(f"{page.slug}-{key}"), summary, start, end,
+        start_of(last_change(page.call, site.today, page.changes)).astimezone(timezone.utc),
+        description="\n".join(lines), url=sheet, status=status,
+        category_values=[category, page.call.funding_source.label], transparent=True,
+    )
+    return event, status
 
 
 def opening_event(page: CallPage, deadline: Deadline, site: Site, base: str) -> IcsEvent:
@@ -185,13 +193,8 @@ def opening_event(page: CallPage, deadline: Deadline, site: Site, base: str) -> 
     end = None if isinstance(start, datetime) else start + timedelta(days=1)
     lines = [f"{what}{window}: {format_moment(opens)}", f"Scadenza: {format_moment(deadline.due)}", "",
              call.summary, "", f"Scheda del Laboratorio: {sheet}", f"Pagina ufficiale: {call.url}"]
-    status = _EVENT_STATUS.get(page.timing.status, "CONFIRMED")
-    event = vevent(
-        ical_uid(f"{page.slug}-opening-{deadline.number}"), f"{what}: {call.title}{window}", start, end,
-        start_of(last_change(call, site.today, page.changes)).astimezone(timezone.utc),
-        description="\n".join(lines), url=sheet, status=status,
-        category_values=["Apertura bando", call.funding_source.label], transparent=True,
-    )
+    event, status = _call_event(page, site, f"opening-{deadline.number}", f"{what}: {call.title}{window}",
+                                start, end, lines, sheet, "Apertura bando")
     if start_of(opens) >= site.now and status == "CONFIRMED":
         event = IcsEvent(event.uid, event.start, event.status,
                          event.body + alarms("apre", call.title, start, ALARM_DAYS[1:]))
