@@ -6,7 +6,9 @@ difference. So this module speaks only JSON-like data:
 
 - ``req``: a call's requirements as published in the finder's data (the open-data keys of
   contract §2b plus ``beneficiaries``, ``pathways``, ``scope``, ``target_groups``, ``aid_regime``,
-  ``selection``); a missing key is "non indicato dal bando";
+  ``selection``, and ``dove``: the regions one can apply from, ``*`` for all, derived by
+  :mod:`build_tools.deriving.territory` like the explorer's and the feeds'); a missing key is
+  "non indicato dal bando";
 - ``answers``: what the visitor said, under the page's URL keys (``beneficiari``, ``percorso``,
   ``regione``, ``provincia``, ``comune``, ``dimensione``, ``ateco``, ``anni``, ``bisogni``,
   ``destinatari``); a missing key is "non risposto";
@@ -25,7 +27,6 @@ OK, UNKNOWN, NO = "ok", "unknown", "no"
 KEYS = ("beneficiaries", "pathways", "territory", "sizes", "ateco", "company_age", "purposes")
 COMPANIES = ("cooperatives", "social_cooperatives", "social_enterprises", "startups", "spin_offs")
 FOUNDERS = "new_cooperative"  # the visitor who has not founded the cooperative yet
-OPEN_SCOPES = ("national", "european", "international")
 
 
 def finder_tables() -> dict[str, Any]:
@@ -103,18 +104,19 @@ def _pathways(req: dict, answers: dict, t: dict) -> tuple[str, str]:
 
 
 def _territory(req: dict, answers: dict, t: dict) -> tuple[str, str]:
-    place, scope = req.get("territory"), req.get("scope")
+    """Region level from the call's ``dove`` (deriving/territory.py, published in the data), then
+    province and comune from its ``territory``; a local call that names neither stays to verify."""
+    place, scope, dove = req.get("territory"), req.get("scope"), req.get("dove")
     if place == "any":
         return OK, "Nessun vincolo territoriale."
-    if place is None:
-        if scope in OPEN_SCOPES:
-            return OK, f"Ambito {_lower(t['scopes'][scope])}: si partecipa da tutta Italia."
-        if scope == "lazio":
-            place = {"regions": ["lazio"]}
-        else:
-            return UNKNOWN, "Territorio: non indicato dal bando (ambito locale)."
-    regions = list(place.get("regions") or ([] if scope != "lazio" else ["lazio"]))
-    provinces, towns = list(place.get("provinces") or []), list(place.get("municipalities") or [])
+    if dove is None:
+        return UNKNOWN, "Territorio: non indicato dal bando."
+    block = place if isinstance(place, dict) else {}
+    regions = [] if dove == "*" else list(dove)
+    provinces, towns = list(block.get("provinces") or []), list(block.get("municipalities") or [])
+    if not regions and place is None:
+        return OK, f"Ambito {_lower(t['scopes'][scope])}: si partecipa da tutta Italia."
+    local = scope == "local" and not provinces and not towns  # below the region, the call says nothing
     town = answers.get("comune")
     province = answers.get("provincia") or (t["istat_provinces"].get(town[:3]) if town else None)
     region = answers.get("regione") or (t["provinces"][province][0] if province in t["provinces"] else None)
@@ -123,10 +125,10 @@ def _territory(req: dict, answers: dict, t: dict) -> tuple[str, str]:
     elif provinces:
         where = ("provincia di " if len(provinces) == 1 else "province di ") + ", ".join(t["provinces"][p][1] if p in t["provinces"] else p for p in provinces)
     elif regions:
-        where = _names(regions, t["regions"])
+        where = _names(regions, t["regions"]) + (" (bando locale)" if local else "")
     else:
         where = "tutta Italia"
-    office = place.get("office")
+    office = block.get("office")
     need = f" Serve la {_lower(t['offices'][office])} nel territorio." if office else ""
     states: list[tuple[str, str]] = []
     if towns:
@@ -151,6 +153,9 @@ def _territory(req: dict, answers: dict, t: dict) -> tuple[str, str]:
     missing = [what for s, what in states if s == UNKNOWN]
     if missing:
         return UNKNOWN, f"Si partecipa solo da: {where}. Non hai indicato {missing[0]}.{need}"
+    if local:
+        return UNKNOWN, (f"Si partecipa da: {where}. Provincia e comune non indicati dal bando: "
+                         f"controlla se vale per il tuo territorio.{need}")
     return OK, f"Si partecipa da: {where}.{need}"
 
 

@@ -3,7 +3,8 @@
 A visitor who picks a region wants every call they may apply to from there: that region's
 own calls and its local ones, plus national, European and international calls. The
 explorer (``data-dove`` on each card, read by ``assets/lab.js``), the static listing pages,
-the finder and the feeds all ask this module, so "Lazio" means the same everywhere.
+the finder (its data carries each call's ``dove``, so the browser never restates the rule) and
+the feeds all ask this module, so "Lazio" means the same everywhere.
 
 Rules, in order:
 
@@ -29,32 +30,41 @@ OPEN_SCOPES = frozenset({Scope.NATIONAL, Scope.EUROPEAN, Scope.INTERNATIONAL})
 EVERYWHERE = "*"
 
 
+def _part(territory: Any, key: str) -> list[str]:
+    """A list of a ``territory`` block: the model's attribute or, in plain data, the JSON key."""
+    value = territory.get(key) if isinstance(territory, dict) else getattr(territory, key, None)
+    return list(value or [])
+
+
 def _stated_regions(territory: Any) -> frozenset[Region] | None:
     """Regions named by a ``territory`` block (directly or through provinces and municipalities)."""
     if territory is None or territory == "any":
         return None
-    found = {Region(r) for r in getattr(territory, "regions", None) or []}
-    provinces = getattr(territory, "provinces", None) or []
-    towns = getattr(territory, "municipalities", None) or []
-    if provinces or towns:  # the places table comes with the eligibility keys (contract §2b)
-        from build_tools.reading.models.places import PROVINCE_REGION, municipality_province  # type: ignore[import-not-found]
+    found = {Region(r) for r in _part(territory, "regions")}
+    provinces, towns = _part(territory, "provinces"), _part(territory, "municipalities")
+    if provinces or towns:
+        from build_tools.reading.models.places import PROVINCE_REGION, municipality_province
 
         sigle = [*provinces, *(municipality_province(code) for code in towns)]
         found |= {Region(PROVINCE_REGION[s]) for s in sigle if s in PROVINCE_REGION}
     return frozenset(found) or None
 
 
-def open_regions(call: Call) -> frozenset[Region] | None:
-    """The regions one can apply from; ``None`` means every region (no territorial limit in Italy)."""
-    territory = getattr(call, "territory", None)  # optional key of contract §2b
+def regions_open(scope: Scope | str, territory: Any) -> frozenset[Region] | None:
+    """The rule on a call's ``scope`` and ``territory``, as models or as the open data's JSON."""
     if territory == "any":
         return None
     stated = _stated_regions(territory)
     if stated:
         return stated
-    if call.scope in OPEN_SCOPES:
+    if Scope(scope) in OPEN_SCOPES:
         return None
     return frozenset({HOME_REGION})
+
+
+def open_regions(call: Call) -> frozenset[Region] | None:
+    """The regions one can apply from; ``None`` means every region (no territorial limit in Italy)."""
+    return regions_open(call.scope, call.territory)
 
 
 def open_to_region(call: Call, region: Region | str) -> bool:
@@ -63,12 +73,17 @@ def open_to_region(call: Call, region: Region | str) -> bool:
     return regions is None or Region(region) in regions
 
 
-def dove_value(call: Call) -> str:
-    """The ``data-dove`` attribute: ``*`` (from everywhere) or the regions' slugs."""
-    regions = open_regions(call)
+def dove_slugs(regions: frozenset[Region] | None) -> str | list[str]:
+    """``*`` (from everywhere) or the regions' slugs in vocabulary order: the finder's ``dove``."""
     if regions is None:
         return EVERYWHERE
-    return " ".join(r.value for r in Region if r in regions)
+    return [r.value for r in Region if r in regions]
+
+
+def dove_value(call: Call) -> str:
+    """The ``data-dove`` attribute: ``*`` (from everywhere) or the regions' slugs."""
+    slugs = dove_slugs(open_regions(call))
+    return slugs if isinstance(slugs, str) else " ".join(slugs)
 
 
 def territory_words(call: Call) -> str:

@@ -3,7 +3,9 @@
 Only current calls (forthcoming included), only what the finder needs: each call's
 requirements under the open-data keys (contract §2b; a missing key is "non indicato"), the
 texts a result shows (deadline, opening, amounts: written here, in Italian, like on the sheet),
-the dates the browser needs to correct the status (the same as a badge's ``data-*``: opening,
+``dove``, the regions one can apply from (``*`` = every region: :mod:`build_tools.deriving.territory`,
+the explorer's and the feeds' rule, so the page's script does not restate it), the dates the
+browser needs to correct the status (the same as a badge's ``data-*``: opening,
 deadline, windows, ``rolling``, a hand-set ``override``), and the tables of
 :func:`build_tools.deriving.eligibility.finder_tables` (labels, places), so the page's script
 holds the rule and nothing else. Compact JSON: no indentation, no empty keys.
@@ -16,6 +18,7 @@ from typing import Any
 
 from build_tools.deriving.eligibility import finder_tables
 from build_tools.deriving.site import CallPage, Site
+from build_tools.deriving.territory import dove_slugs, open_regions
 from build_tools.outputs import Output, SiteSettings
 from build_tools.outputs.facts import _opens_as_written, amounts_text, deadline_text
 from build_tools.outputs.italian import format_moment
@@ -54,7 +57,8 @@ def finder_item(page: CallPage) -> dict[str, Any]:
         "opens_text": _opening_text(page),
         "opens": _iso(timing.opens_at), "deadline": _iso(timing.deadline_at), "area": call.area,
         "beneficiaries": [b.value for b in call.beneficiaries], "pathways": [p.value for p in call.pathways],
-        "scope": call.scope.value, "target_groups": [g.value for g in call.target_groups] or None,
+        "scope": call.scope.value, "dove": dove_slugs(open_regions(call)),
+        "target_groups": [g.value for g in call.target_groups] or None,
         "override": call.status_override.value if call.status_override else None,
         "windows": [[_iso(o), _iso(d)] for o, d in call.deadlines()] if call.windows else None,
         "rolling": True if call.rolling else None,

@@ -14,7 +14,6 @@
   var KEYS = ["beneficiaries", "pathways", "territory", "sizes", "ateco", "company_age", "purposes"];
   var COMPANIES = ["cooperatives", "social_cooperatives", "social_enterprises", "startups", "spin_offs"];
   var FOUNDERS = "new_cooperative";
-  var OPEN_SCOPES = ["national", "european", "international"];
 
   function has(list, value) { return list.indexOf(value) !== -1; }
   function keys(object) { return Object.keys(object); }
@@ -63,15 +62,17 @@
   }
 
   function territory(req, answers, t) {
-    var place = req.territory, scope = req.scope;
+    // The region level is the call's "dove" (build_tools/deriving/territory.py, in dati.json).
+    var place = req.territory, scope = req.scope, dove = req.dove;
     if (place === "any") return [OK, "Nessun vincolo territoriale."];
-    if (place === undefined || place === null) {
-      if (has(OPEN_SCOPES, scope)) return [OK, "Ambito " + lower(t.scopes[scope]) + ": si partecipa da tutta Italia."];
-      if (scope === "lazio") place = { regions: ["lazio"] };
-      else return [UNKNOWN, "Territorio: non indicato dal bando (ambito locale)."];
+    if (dove === undefined || dove === null) return [UNKNOWN, "Territorio: non indicato dal bando."];
+    var block = (place && typeof place === "object") ? place : {};
+    var regions = dove === "*" ? [] : dove.slice();
+    var provinces = block.provinces || [], towns = block.municipalities || [];
+    if (!regions.length && (place === undefined || place === null)) {
+      return [OK, "Ambito " + lower(t.scopes[scope]) + ": si partecipa da tutta Italia."];
     }
-    var regions = (place.regions && place.regions.length) ? place.regions : (scope === "lazio" ? ["lazio"] : []);
-    var provinces = place.provinces || [], towns = place.municipalities || [];
+    var local = scope === "local" && !provinces.length && !towns.length;
     var town = given(answers.comune) ? answers.comune : null;
     var province = given(answers.provincia) ? answers.provincia : (town ? (t.istat_provinces[town.slice(0, 3)] || null) : null);
     var region = given(answers.regione) ? answers.regione : (province && t.provinces[province] ? t.provinces[province][0] : null);
@@ -81,9 +82,9 @@
       where = (provinces.length === 1 ? "provincia di " : "province di ") + provinces.map(function (p) {
         return t.provinces[p] ? t.provinces[p][1] : p;
       }).join(", ");
-    } else if (regions.length) where = names(regions, t.regions);
+    } else if (regions.length) where = names(regions, t.regions) + (local ? " (bando locale)" : "");
     else where = "tutta Italia";
-    var need = place.office ? " Serve la " + lower(t.offices[place.office]) + " nel territorio." : "";
+    var need = block.office ? " Serve la " + lower(t.offices[block.office]) + " nel territorio." : "";
     var states = [];
     if (towns.length) {
       var townProvinces = towns.map(function (c) { return t.istat_provinces[c.slice(0, 3)] || null; });
@@ -101,6 +102,10 @@
     if (states.some(function (s) { return s[0] === NO; })) return [NO, "Si partecipa solo da: " + where + "."];
     var missing = states.filter(function (s) { return s[0] === UNKNOWN; });
     if (missing.length) return [UNKNOWN, "Si partecipa solo da: " + where + ". Non hai indicato " + missing[0][1] + "." + need];
+    if (local) {
+      return [UNKNOWN, "Si partecipa da: " + where + ". Provincia e comune non indicati dal bando: " +
+        "controlla se vale per il tuo territorio." + need];
+    }
     return [OK, "Si partecipa da: " + where + "." + need];
   }
 

@@ -35,6 +35,9 @@ def test_javascript_rule_agrees_with_python_on_every_case(page, site_dir) -> Non
         if js != py:
             differences.append(f"{case['name']}:\n  python {py}\n  js     {js}")
         states = {r["key"]: r["state"] for r in js["reasons"]}
+        said = next(r["text"] for r in js["reasons"] if r["key"] == case["key"])
+        if case.get("reason", "") not in said:
+            differences.append(f"{case['name']}: js says «{said}», the table wants «{case['reason']}»")
         if (states[case["key"]], js["verdict"]) != (case["state"], case["verdict"]):
             differences.append(f"{case['name']}: js says {states[case['key']]}/{js['verdict']}, "
                                f"the table {case['state']}/{case['verdict']}")
