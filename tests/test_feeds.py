@@ -216,6 +216,29 @@ def test_one_feed_per_interest(built):
     assert parse(built["feed/territorio/europeo.xml"]).entries == []
 
 
+def test_region_feeds_hold_what_one_can_apply_to_from_there(content_tree, fm, now):
+    """``feed/territorio/lazio.xml`` is "Dove operi": national and local calls too, not a call
+    reserved to Puglia; the scope feeds keep the call's own scope."""
+    tree = write_tree(content_tree, fm, {
+        "national-call": fm.call(title="Bando nazionale per l'innovazione", scope="national", funder="MIMIT"),
+        "local-call": fm.call(title="Bando locale senza luogo indicato", scope="local"),
+        "south-call": fm.call(title="Bando nazionale riservato al Sud", scope="national", territory={"regions": ["puglia"]}),
+    })
+    built = build(tree, now)
+    lazio = parse(built["feed/territorio/lazio.xml"])
+    assert {"national-call", "local-call", "open-call"} <= set(slugs(lazio))
+    assert "south-call" not in slugs(lazio)
+    assert lazio.feed.title.endswith("Bandi per chi opera nel Lazio")
+    assert "nazionali, gli europei e gli internazionali" in lazio.feed.description
+    puglia = set(slugs(parse(built["feed/territorio/puglia.atom"])))
+    assert puglia == {"national-call", "south-call"}
+    assert set(slugs(parse(built["feed/territorio/tutta-italia.xml"]))) == {"national-call"}
+    national = parse(built["feed/territorio/nazionale.xml"])
+    assert set(slugs(national)) == {"national-call", "south-call"}
+    assert national.feed.title.endswith("Bandi di ambito nazionale")
+    assert set(slugs(parse(built["feed/territorio/locale.xml"]))) == {"local-call"}
+
+
 def test_item_limit_keeps_the_newest(tree, now, monkeypatch):
     monkeypatch.setattr(feeds_module, "ITEM_LIMIT", 2)
     assert slugs(parse(build(tree, now)["feed/bandi.xml"])) == ["extended-call", "open-call"]

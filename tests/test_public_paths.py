@@ -59,6 +59,15 @@ PUBLIC_PATHS = {
     "feed/territorio/locale.xml", "feed/territorio/nazionale.atom", "feed/territorio/nazionale.xml",
     "feed/tutto.atom", "feed/tutto.xml",
 }
+#: "Dove operi": one feed and calendar per region (``lazio`` was there first) and one for the calls
+#: open from all of Italy; then the status listings' own feeds and calendars.
+REGIONS = ("abruzzo", "basilicata", "calabria", "campania", "emilia-romagna", "friuli-venezia-giulia", "liguria",
+           "lombardia", "marche", "molise", "piemonte", "puglia", "sardegna", "sicilia", "toscana",
+           "trentino-alto-adige", "umbria", "valle-d-aosta", "veneto", "tutta-italia")
+STATUS_GROUPS = ("aperti", "in-scadenza", "in-apertura", "a-sportello", "sospesi", "fondi-esauriti")
+PUBLIC_PATHS |= {f"{kind}/{segment}/{slug}.{ext}"
+                 for segment, slugs in (("territorio", REGIONS), ("stato", STATUS_GROUPS))
+                 for slug in slugs for kind, ext in (("feed", "xml"), ("feed", "atom"), ("calendari", "ics"))}
 
 
 def test_every_public_feed_and_calendar_path_is_pinned(content_tree, fm, now):
@@ -96,8 +105,13 @@ def test_a_listing_page_can_announce_the_feeds_of_each_value():
         ("calendari/percorso/nuove-imprese.ics", "text/calendar"),
     ]
     assert links[0].title == "Bandi per il percorso «Spin-off e start-up» (RSS)"
-    # the listing's own filter key works too (``/bandi/?ambito=lazio``)
-    assert interest_links("ambito", "lazio")[0].path == "feed/territorio/lazio.xml"
+    # a listing's own facet key and value: /bandi/dove/lazio/ announces "Dove operi: Lazio"
+    lazio = interest_links("dove", "lazio")
+    assert lazio[0].path == "feed/territorio/lazio.xml"
+    assert lazio[0].title == "Bandi per chi opera nel Lazio (RSS)"
+    assert interest_links("dove", "*")[2].path == "calendari/territorio/tutta-italia.ics"
+    assert interest_links("ambito", "national")[0].path == "feed/territorio/nazionale.xml"
+    assert interest_links("stato", "aperti")[1].path == "feed/stato/aperti.atom"
     for item in INTERESTS:
         assert {link.path for link in interest_links(item.facet.segment, item.value)} <= PUBLIC_PATHS
 

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
+from build_tools.deriving.status import APPLYING
 from build_tools.deriving.territory import EVERYWHERE, HOME_REGION, open_regions
 from build_tools.reading.models import (
     Beneficiary, CallStatus, FundingSource, LabeledEnum, Pathway, Region, Sector, SupportType, TargetGroup,
@@ -79,6 +80,35 @@ STATUS_SLUGS: dict[LabeledEnum, str] = {
     CallStatus.FORTHCOMING: "in-apertura", CallStatus.SUSPENDED: "sospesi",
     CallStatus.FUNDS_EXHAUSTED: "fondi-esauriti", CallStatus.CANCELLED: "annullati", CallStatus.CLOSED: "chiusi",
 }
+
+
+
+class StatusGroup(LabeledEnum):
+    """Status listings and their feeds (``/bandi/stato/aperti/``, ``feed/stato/aperti.xml``): slug, title."""
+
+    OPEN_NOW = "aperti", "Bandi aperti ora"
+    CLOSING_SOON = "in-scadenza", "Bandi in scadenza"
+    FORTHCOMING = "in-apertura", "Bandi in apertura"
+    ROLLING = "a-sportello", "Bandi a sportello"
+    SUSPENDED = "sospesi", "Bandi sospesi"
+    FUNDS_EXHAUSTED = "fondi-esauriti", "Bandi con fondi esauriti"
+
+
+#: Each group's statuses and the same view in the explorer. "aperti": every status in which one can apply now.
+STATUS_GROUPS: dict[StatusGroup, tuple[frozenset[CallStatus], str]] = {
+    StatusGroup.OPEN_NOW: (APPLYING, "quando=aperti"),
+    StatusGroup.CLOSING_SOON: (frozenset({CallStatus.CLOSING_SOON}), "stato=closing_soon"),
+    StatusGroup.FORTHCOMING: (frozenset({CallStatus.FORTHCOMING}), "quando=in-apertura"),
+    StatusGroup.ROLLING: (frozenset({CallStatus.ROLLING}), "stato=rolling"),
+    StatusGroup.SUSPENDED: (frozenset({CallStatus.SUSPENDED}), "stato=suspended"),
+    StatusGroup.FUNDS_EXHAUSTED: (frozenset({CallStatus.FUNDS_EXHAUSTED}), "stato=funds_exhausted"),
+}
+
+
+def status_groups(page: Any) -> list[StatusGroup]:
+    """The status groups a call is in now (an open call closing soon is in two)."""
+    return [group for group, (statuses, _) in STATUS_GROUPS.items() if page.timing.status in statuses]
+
 
 CALL_FACETS = (
     Facet("dove", "Dove operi", Region, _regions, everywhere=lambda p: open_regions(p.call) is None,

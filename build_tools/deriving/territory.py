@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from build_tools.reading.models import Call, Region, Scope
+from build_tools.reading.models import Call, LabeledEnum, Region, Scope
 
 #: The Laboratorio's region: a call with ``scope: local`` and no stated place is here.
 HOME_REGION = Region.LAZIO
@@ -28,6 +28,14 @@ HOME_REGION = Region.LAZIO
 OPEN_SCOPES = frozenset({Scope.NATIONAL, Scope.EUROPEAN, Scope.INTERNATIONAL})
 #: ``data-dove`` value of a call open from everywhere (``assets/lab.js`` reads it as "any region").
 EVERYWHERE = "*"
+#: "nel Lazio", "nelle Marche", "in Toscana": the preposition each region takes.
+_IN_REGION = {Region.LAZIO: "nel Lazio", Region.MARCHE: "nelle Marche"}
+
+
+class Reach(LabeledEnum):
+    """"Dove operi" beyond a single region: the calls open from every region (``tutta-italia``)."""
+
+    ALL_ITALY = EVERYWHERE, "Tutta Italia"
 
 
 def _part(territory: Any, key: str) -> list[str]:
@@ -84,6 +92,19 @@ def dove_value(call: Call) -> str:
     """The ``data-dove`` attribute: ``*`` (from everywhere) or the regions' slugs."""
     slugs = dove_slugs(open_regions(call))
     return slugs if isinstance(slugs, str) else " ".join(slugs)
+
+
+def dove_members(call: Call) -> list[Region | Reach]:
+    """The "Dove operi" values a call belongs to: its regions, or every region and ``ALL_ITALY``."""
+    regions = open_regions(call)
+    if regions is None:
+        return [*Region, Reach.ALL_ITALY]
+    return [r for r in Region if r in regions]
+
+
+def in_region(region: Region) -> str:
+    """"nel Lazio", "nelle Marche", "in Toscana": where one operates, in words."""
+    return _IN_REGION.get(region, f"in {region.label}")
 
 
 def territory_words(call: Call) -> str:

@@ -244,10 +244,9 @@ def _deadlines_calendar(site: Site, settings: SiteSettings, by_call: dict[str, l
 def _interest_calendars(site: Site, settings: SiteSettings, by_call: dict[str, list[IcsEvent]]) -> list[Output]:
     out = []
     for item in INTERESTS:
-        events = _listed(site, by_call, lambda page: item.matches(page.call))
-        content = calendar_file(f"{settings.site_name} – Scadenze: {item.title}",
-                            f"Le scadenze dei bandi per «{item.label}» ({item.facet.question.lower()}). "
-                            "Si aggiorna ogni giorno.", f"calendari-{item.feed_id.replace('/', '-')}", settings, events)
+        events = _listed(site, by_call, item.matches)
+        content = calendar_file(f"{settings.site_name} – Scadenze: {item.title}", item.calendar_description,
+                                f"calendari-{item.feed_id.replace('/', '-')}", settings, events)
         out.append(Output(item.calendar_path, content, MEDIA_TYPE))
     return out
 

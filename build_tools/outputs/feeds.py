@@ -13,8 +13,9 @@ Rules a subscriber relies on:
 - ``modifiche`` has one item per change found in the history (see ``deriving.history``),
   each with its own permanent id from the slug, the day and the kind of change; a changed
   call's item in the other feeds says what changed (same id, moved to the top);
-- one feed per interest (who you are, pathway, source, territory: ``outputs.interests``), at
-  Italian addresses that never change.
+- one feed per interest (who you are, pathway, source, where one operates, scope, status:
+  ``outputs.interests``), at Italian addresses that never change; each static listing page
+  announces its own.
 
 feedgen's getter/setter API stays inside this module.
 """
@@ -200,7 +201,7 @@ def _changes(site: Site) -> list[FeedItem]:
 
 
 def _by_interest(item: Interest) -> Selector:
-    return _calls(lambda page: item.matches(page.call))
+    return _calls(item.matches)
 
 
 FEEDS: tuple[FeedSpec, ...] = (
@@ -217,9 +218,7 @@ FEEDS: tuple[FeedSpec, ...] = (
     FeedSpec("modifiche", "Modifiche ai bandi",
              "Una notizia per ogni modifica a un bando già pubblicato: proroghe, nuove finestre, "
              "documenti aggiunti, importi, stato.", "bandi/", _changes),
-    *(FeedSpec(i.feed_id, i.title,
-               f"Solo i bandi aperti o in arrivo per «{i.label}» ({i.facet.question.lower()}), nuovi e aggiornati.",
-               "bandi/", _by_interest(i)) for i in INTERESTS),
+    *(FeedSpec(i.feed_id, i.title, i.feed_description, "bandi/", _by_interest(i)) for i in INTERESTS),
 )
 FEEDS_BY_ID = {spec.id: spec for spec in FEEDS}
 #: The main feeds, in this order: listed first on /iscriviti/.

@@ -61,7 +61,7 @@ def _feeds_section(site: Site, settings: SiteSettings) -> list[str]:
 #: below into a small form; without it the lists are the whole page.
 SCRIPT = "assets/iscriviti.js"
 #: The facets the builder asks about, in its order (the lists show every facet).
-BUILDER_FACETS = ("beneficiari", "percorso", "fonte")
+BUILDER_FACETS = ("beneficiari", "percorso", "fonte", "dove")
 
 
 def _interest_row(item: Interest, count: int, settings: SiteSettings) -> str:
@@ -75,7 +75,7 @@ def builder_data(settings: SiteSettings) -> dict:
     base = settings.site_url.rstrip("/") + "/" if settings.site_url else ""
     facets = []
     for facet in FACETS:
-        if facet.segment not in BUILDER_FACETS:
+        if facet.listing_key not in BUILDER_FACETS:
             continue
         values = []
         for item in (i for i in INTERESTS if i.facet is facet):
@@ -88,24 +88,28 @@ def builder_data(settings: SiteSettings) -> dict:
 
 
 def _filtered_section(site: Site, settings: SiteSettings) -> list[str]:
-    counts: Counter = Counter()
-    for page in site.current_calls:
-        counts.update((f.segment, v) for f in FACETS for v in set(f.values(page.call)))
+    counts = Counter(i.feed_id for page in site.current_calls for i in INTERESTS if i.matches(page))
     lines = [
         "## Solo i bandi che ti riguardano", "",
-        "Scegli chi sei, il percorso o la fonte del finanziamento: per ciascuna scelta c'è un feed con i "
-        "bandi nuovi e aggiornati che la riguardano, e un calendario con le loro scadenze. Nella scheda "
-        "di ogni bando il browser trova anche il feed della sua fonte.", "",
+        "Scegli chi sei, il percorso, la fonte del finanziamento o la regione in cui operi: per ciascuna "
+        "scelta c'è un feed con i bandi nuovi e aggiornati che la riguardano, e un calendario con le loro "
+        "scadenze. Ogni elenco pronto di bandi (per esempio «Bandi per cooperative») ha il suo feed e il suo "
+        "calendario. Nella scheda di ogni bando il browser trova anche il feed della sua fonte.", "",
         '<div id="costruisci-iscrizione" class="lab-iscriviti" hidden></div>', "",
     ]
     intros = {"beneficiari": "Le cooperative per prime: scegli la riga che ti descrive.",
               "percorso": "Il Laboratorio accompagna due percorsi: chi ha già un'impresa e chi ne vuole creare una nuova.",
               "fonte": "Per esempio, una cooperativa che segue solo le misure del PNRR sceglie la riga «PNRR».",
-              "territorio": "Dove si applica il bando: dal Comune all'Europa."}
+              "dove": "I bandi a cui puoi partecipare dalla regione in cui operi: quelli della regione e dei suoi "
+                      "territori, più i nazionali, gli europei e gli internazionali aperti a tutta Italia. "
+                      "Una cooperativa del Lazio sceglie la riga «Lazio».",
+              "ambito": "Per chi segue un tipo di bando: l'ambito che il bando dichiara, dal Comune al mondo. "
+                        "Per sapere a quali bandi puoi partecipare, scegli la tua regione in «Dove operi».",
+              "stato": "Per seguire solo i bandi in un certo stato: aperti ora, in scadenza, in apertura."}
     for facet in FACETS:
-        lines += [f"### {facet.question}", "", intros[facet.segment], "",
+        lines += [f"### {facet.question}", "", intros[facet.listing_key], "",
                   "| | Bandi in elenco oggi | Feed e calendario | Indirizzo del feed da copiare |", "|---|---|---|---|"]
-        lines += [_interest_row(i, counts[(facet.segment, i.value)], settings) for i in INTERESTS if i.facet is facet]
+        lines += [_interest_row(i, counts[i.feed_id], settings) for i in INTERESTS if i.facet is facet]
         lines.append("")
     return lines
 

@@ -1,6 +1,6 @@
 /* /iscriviti/: a small builder over the lists that the page already shows without JavaScript.
  *
- * Pick who you are, pathway and funding source: the addresses of the matching feeds (RSS,
+ * Pick who you are, pathway, funding source and where you operate: the addresses of the matching feeds (RSS,
  * Atom) and calendars appear, ready to copy or to open (webcal: hands the calendar to the
  * visitor's calendar program). The data is in the page (#iscriviti-dati, written by
  * build_tools/outputs/subscribe.py); nothing is requested from anywhere. Without

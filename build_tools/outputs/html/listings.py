@@ -1,7 +1,7 @@
 """Static listings of the current calls by facet value: ``/bandi/per/cooperative/`` and the like.
 
 They work without JavaScript (the explorer on ``/bandi/`` needs it), are linked from its filter
-panel and from the home page, and each announces its own feed and calendar when one exists.
+panel and from the home page, and each announces its own feed and calendar (RSS, Atom, .ics).
 One page per value that has at least one current call: who can apply, pathway, funding source,
 status, and "Dove operi" (the Laboratorio's region, the regions some call is reserved to, and
 ``tutta-italia`` for calls open from every region). Items are compact lines: a listing of
@@ -13,37 +13,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from build_tools.deriving.facets import CALL_FACETS, Facet
+from build_tools.deriving.facets import CALL_FACETS, STATUS_GROUPS, Facet
 from build_tools.deriving.site import CallPage, Site
 from build_tools.deriving.status import APPLYING, OVERRIDDEN
-from build_tools.deriving.territory import HOME_REGION, open_regions, open_to_region
+from build_tools.deriving.territory import HOME_REGION, in_region, open_regions, open_to_region
+from build_tools.outputs.interests import interest_links
 from build_tools.reading.models import CallStatus, LabeledEnum, Pathway, Region
 
 #: /bandi/dove/<slug>/ of the calls open from every region (a visitor from a region with no page of its own).
 EVERYWHERE_SLUG = "tutta-italia"
-#: "nel Lazio", "nelle Marche", "in Toscana": the preposition each region takes.
-_IN_REGION = {Region.LAZIO: "nel Lazio", Region.MARCHE: "nelle Marche"}
 _PATHWAY_TITLES = {Pathway.NEW_BUSINESS: "Bandi per nuove imprese (spin-off e start-up)",
                    Pathway.EXISTING_BUSINESS: "Bandi per imprese esistenti, reti e partenariati"}
-#: Status listings: (slug, title, statuses). "aperti" is every status in which one can apply now.
-STATUS_LISTINGS: tuple[tuple[str, str, frozenset[CallStatus], str], ...] = (
-    ("aperti", "Bandi aperti ora", APPLYING, "quando=aperti"),
-    ("in-scadenza", "Bandi in scadenza", frozenset({CallStatus.CLOSING_SOON}), "stato=closing_soon"),
-    ("in-apertura", "Bandi in apertura", frozenset({CallStatus.FORTHCOMING}), "quando=in-apertura"),
-    ("a-sportello", "Bandi a sportello", frozenset({CallStatus.ROLLING}), "stato=rolling"),
-    ("sospesi", "Bandi sospesi", frozenset({CallStatus.SUSPENDED}), "stato=suspended"),
-    ("fondi-esauriti", "Bandi con fondi esauriti", frozenset({CallStatus.FUNDS_EXHAUSTED}), "stato=funds_exhausted"),
-)
+#: Status listings: (slug, title, statuses, explorer query), from the groups their feeds share.
+STATUS_LISTINGS: tuple[tuple[str, str, frozenset[CallStatus], str], ...] = tuple(
+    (group.value, group.label, statuses, query) for group, (statuses, query) in STATUS_GROUPS.items())
 #: Sections of a listing page, in this order: (anchor, heading, statuses).
 GROUPS: tuple[tuple[str, str, frozenset[CallStatus]], ...] = (
     ("aperti", "Aperti ora", APPLYING),
     ("in-apertura", "In apertura", frozenset({CallStatus.FORTHCOMING})),
     ("sospesi", "Sospesi o a fondi esauriti", OVERRIDDEN),
 )
-
-
-def in_region(region: Region) -> str:
-    return _IN_REGION.get(region, f"in {region.label}")
 
 
 def lower_label(label: str) -> str:
@@ -139,25 +128,12 @@ def build_listings(site: Site) -> list[Listing]:
     ]
 
 
-def subscriptions(listing: Listing, has_output: Callable[[str], bool]) -> list[tuple[str, str, str]]:
-    """(label, path, media type) of the feed and calendar of a listing: its own where they exist
-    (``feed/<facet>/<slug>.xml``, ``calendari/<facet>/<slug>.ics``), else the site-wide ones."""
-    found: list[tuple[str, str, str]] = []
-    for name in (listing.slug, listing.value):
-        base = f"{listing.facet}/{name}"
-        for label, path, media in (("RSS", f"feed/{base}.xml", "application/rss+xml"),
-                                   ("Atom", f"feed/{base}.atom", "application/atom+xml"),
-                                   ("Calendario", f"calendari/{base}.ics", "text/calendar")):
-            if has_output(path) and all(p != path for _, p, _ in found):
-                found.append((label, path, media))
-        if found:
-            break
-    kinds = {label for label, _, _ in found}
-    if "RSS" not in kinds and has_output("feed/bandi.xml"):
-        found.append(("RSS di tutti i bandi", "feed/bandi.xml", "application/rss+xml"))
-    if "Calendario" not in kinds and has_output("calendari/scadenze.ics"):
-        found.append(("Calendario di tutte le scadenze", "calendari/scadenze.ics", "text/calendar"))
-    return found
+def subscriptions(listing: Listing) -> list[tuple[str, str, str]]:
+    """(label, path, media type) of the listing's own feed and calendar (:mod:`build_tools.outputs.interests`):
+    they select the calls the page lists by the same rule ("Dove operi" for a region)."""
+    kinds = ("RSS", "Atom", "Calendario")
+    return [(kind, link.path, link.media_type)
+            for kind, link in zip(kinds, interest_links(listing.facet, listing.value), strict=True)]
 
 
 def listing_index(listings: list[Listing]) -> dict[tuple[str, str], Listing]:

@@ -102,12 +102,11 @@ class SiteViews:
         return browse_sections(self.listings)
 
     def listing_feeds(self, listing: Listing) -> list[FeedLink]:
-        """What a listing announces in its <head>: its own feeds and calendar, else the site-wide ones."""
-        return [FeedLink(f"{listing.title} ({label})", path, media)
-                for label, path, media in subscriptions(listing, self.has_output)]
+        """What a listing announces in its <head>: its own feeds and calendar."""
+        return [FeedLink(f"{listing.title} ({label})", path, media) for label, path, media in subscriptions(listing)]
 
     def subscriptions(self, listing: Listing) -> list[tuple[str, str, str]]:
-        return subscriptions(listing, self.has_output)
+        return subscriptions(listing)
 
     @property
     def finder_url(self) -> str:
