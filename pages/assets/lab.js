@@ -162,13 +162,12 @@
 
   /* ---- quick filters, from the dates (same instants as the badges) ---- */
 
-  function quickTags(card, now, applying) {
-    var tags = [], badge = card.querySelector("[data-lab-status]");
-    if (!badge) return tags;
-    var status = badge.dataset.labStatus;
+  /* `badge`: a badge's dataset (or the same keys from bandi/elenco.json); `published`: YYYY-MM-DD. */
+  function quickTagsOf(status, badge, published, now, applying) {
+    var tags = [];
     if (applying.indexOf(status) !== -1) {
       tags.push("aperti");
-      var deadline = currentSpan(badge.dataset, now).deadline;
+      var deadline = currentSpan(badge, now).deadline;
       if (deadline) {
         var days = daysBetween(now, deadline);
         if (days <= 7) tags.push("entro-7");
@@ -176,15 +175,44 @@
       }
     }
     if (status === "forthcoming") tags.push("in-apertura");
-    if (card.dataset.published) {
-      var p = card.dataset.published.split("-");
-      var published = new Date(Date.UTC(+p[0], p[1] - 1, +p[2], 12));
-      if (daysBetween(published, now) <= 30) tags.push("nuovi");
+    if (published) {
+      var p = published.split("-");
+      if (daysBetween(new Date(Date.UTC(+p[0], p[1] - 1, +p[2], 12)), now) <= 30) tags.push("nuovi");
     }
     return tags;
   }
 
-  /* ---- explorer: facets, quick filters, sort, panel ---- */
+  /* {"data-lab-status": "open", "data-soon": "14"} → {labStatus: "open", soon: "14"}, as a dataset. */
+  function datasetOf(attributes) {
+    var out = {};
+    Object.keys(attributes || {}).forEach(function (name) {
+      out[name.slice(5).replace(/-([a-z])/g, function (m, c) { return c.toUpperCase(); })] = attributes[name];
+    });
+    return out;
+  }
+
+  /* ---- explorer: facets, quick filters, sort, panel ----
+     A list that holds every item (/storie/, or /bandi/ when its calls fit one page) is filtered
+     in place. When /bandi/ holds only its first page (data-lab-total says how many calls there
+     are), the first filter, sort, "Mostra altri" or tap on the form loads every current call
+     (data-lab-all: bandi/elenco.json) and assets/lab-bandi.js, loaded then, draws the cards to
+     show, data-lab-page at a time; the static pager (/bandi/pagina/2/ …, for visitors without
+     JavaScript) hides. */
+
+  /* A script this page needs only once the visitor acts (assets/lab-bandi.js), loaded once. */
+  var scripts = {};
+  function loadScript(src) {
+    if (!scripts[src]) {
+      scripts[src] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = resolve;
+        script.onerror = function () { delete scripts[src]; reject(new Error(src)); };
+        document.head.appendChild(script);
+      });
+    }
+    return scripts[src];
+  }
 
   function setupFilters(form, now) {
     var list = document.getElementById(form.dataset.labFilter);
@@ -192,6 +220,8 @@
     var target = form.dataset.labFilter;
     var counter = document.querySelector('[data-lab-results="' + target + '"]');
     var empty = document.querySelector('[data-lab-empty="' + target + '"]');
+    var more = document.querySelector('[data-lab-more="' + target + '"]');
+    var pager = list.parentNode.querySelector("[data-lab-pager]");
     var active = form.querySelector("[data-lab-active]");
     var shownLabel = form.querySelector("[data-lab-shown]");
     var sort = form.querySelector("[data-lab-sort]");
@@ -199,15 +229,74 @@
     var facets = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), function (f) {
       return f.dataset.facet;
     });
-    var applying = statusInfo().applying;
-    var items = Array.prototype.map.call(list.querySelectorAll("[data-lab-item]"), function (el, index) {
+    var info = statusInfo(), applying = info.applying;
+    var keep = list.dataset.labKeep ? list.dataset.labKeep.split(" ") : null;
+    var cards = list.querySelectorAll("[data-lab-item]");
+    var total = parseInt(list.dataset.labTotal || "0", 10);
+    var paged = Boolean(list.dataset.labAll && total > cards.length);
+    var limit = cards.length, loading = null, labels = {}, drawn = false;
+
+    function item(values, index, published, amount, el, record) {
+      return { values: values, index: index, published: published || "", amount: parseFloat(amount || "-1"),
+               el: el, record: record };
+    }
+
+    var items = Array.prototype.map.call(cards, function (el, index) {
       var values = {};
       facets.forEach(function (key) {
-        values[key] = key === "quando" ? quickTags(el, now, applying)
+        var badge = el.querySelector("[data-lab-status]");
+        values[key] = key === "quando" ? (badge ? quickTagsOf(badge.dataset.labStatus, badge.dataset, el.dataset.published, now, applying) : [])
           : (el.getAttribute("data-" + key) || "").split(" ").filter(Boolean);
       });
-      return { el: el, values: values, index: index };
-    }).filter(function (item) { return !("labGone" in item.el.dataset); });
+      return item(values, index, el.dataset.published, el.dataset.amount, el, null);
+    }).filter(function (entry) { return !("labGone" in entry.el.dataset); });
+
+    /* Every current call from bandi/elenco.json, with its live status (a call that closed since
+       the build leaves, as its card would). */
+    function fromRecords(data) {
+      labels = data.labels || {};
+      var found = [];
+      data.calls.forEach(function (record, index) {
+        var badge = datasetOf(record.b), status = statusOf(badge, now), values = {};
+        if (keep && keep.indexOf(status) === -1) return;
+        facets.forEach(function (key) {
+          values[key] = key === "quando" ? quickTagsOf(status, badge, record.a["data-published"], now, applying)
+            : key === "stato" ? [status] : (record.a["data-" + key] || "").split(" ").filter(Boolean);
+        });
+        found.push(item(values, index, record.a["data-published"], record.a["data-amount"], null, record));
+      });
+      return found;
+    }
+
+    function cardOf(entry) {
+      if (!entry.el) {
+        entry.el = window.LabCalls.card(entry.record, labels, info);
+        refreshStatuses(entry.el, now);
+        if (list.labDecorate) list.labDecorate(entry.el);
+      }
+      return entry.el;
+    }
+
+    /* Loads every call once; the promise says when `items` holds them all. */
+    function loadAll() {
+      if (!paged) return Promise.resolve();
+      if (!loading) {
+        list.setAttribute("aria-busy", "true");
+        loading = loadScript(ROOT + "assets/lab-bandi.js").then(function () {
+          return window.LabCalls.load(list.dataset.labAll);
+        }).then(function (data) {
+          items = fromRecords(data);
+          paged = false;
+          drawn = true;
+          list.removeAttribute("aria-busy");
+        }, function (error) {
+          loading = null;
+          list.removeAttribute("aria-busy");
+          throw error;
+        });
+      }
+      return loading;
+    }
 
     function chosenValues(control) {
       if (control.tagName === "SELECT") return control.value ? [control.value] : [];
@@ -221,45 +310,58 @@
       return chosen;
     }
 
-    function has(item, key, value) {
-      var mine = item.values[key];
+    function has(entry, key, value) {
+      var mine = entry.values[key];
       return mine.indexOf(value) !== -1 || mine.indexOf("*") !== -1;
     }
 
-    function matches(item, chosen, skip) {
+    function matches(entry, chosen, skip) {
       return facets.every(function (key) {
         var wanted = chosen[key];
         if (key === skip || !wanted.length) return true;
-        return wanted.some(function (v) { return has(item, key, v); });
+        return wanted.some(function (v) { return has(entry, key, v); });
       });
     }
 
     function countFor(chosen, key, value) {
-      return items.filter(function (item) { return matches(item, chosen, key) && has(item, key, value); }).length;
+      return items.filter(function (entry) { return matches(entry, chosen, key) && has(entry, key, value); }).length;
     }
 
-    function order() {
+    function ordered(entries) {
       var how = sort ? sort.value : "scadenza";
-      var sorted = items.slice().sort(function (a, b) {
-        if (how === "recenti") {
-          var pa = a.el.dataset.published || "", pb = b.el.dataset.published || "";
-          if (pa !== pb) return pa < pb ? 1 : -1;
-        } else if (how === "importo") {
-          var xa = parseFloat(a.el.dataset.amount || "-1"), xb = parseFloat(b.el.dataset.amount || "-1");
-          if (xa !== xb) return xb - xa;
-        }
+      return entries.slice().sort(function (a, b) {
+        if (how === "recenti" && a.published !== b.published) return a.published < b.published ? 1 : -1;
+        if (how === "importo" && a.amount !== b.amount) return b.amount - a.amount;
         return a.index - b.index;
       });
-      sorted.forEach(function (item) { list.appendChild(item.el); });
+    }
+
+    /* Every item in order, the others hidden (a complete list); or the first `limit` matches drawn. */
+    function show(matched) {
+      if (!drawn) {
+        items.forEach(function (entry) { entry.el.hidden = matched.indexOf(entry) === -1; });
+        ordered(items).forEach(function (entry) { list.appendChild(entry.el); });
+        return;
+      }
+      if (pager) pager.hidden = true;
+      var wanted = ordered(matched).slice(0, limit).map(cardOf);
+      var current = Array.prototype.slice.call(list.children);
+      if (wanted.length !== current.length || wanted.some(function (el, i) { return el !== current[i]; })) {
+        wanted.forEach(function (el) { el.hidden = false; list.appendChild(el); });
+        current.forEach(function (el) { if (wanted.indexOf(el) === -1) list.removeChild(el); });
+      }
+      if (more) {
+        var rest = matched.length - wanted.length;
+        more.hidden = rest <= 0;
+        var left = more.querySelector("[data-lab-more-count]");
+        if (left) left.textContent = rest > 0 ? "(ne restano " + rest + ")" : "";
+      }
     }
 
     function apply() {
-      var chosen = selection(), shown = 0, picked = 0;
-      items.forEach(function (item) {
-        var ok = matches(item, chosen, null);
-        item.el.hidden = !ok;
-        if (ok) shown++;
-      });
+      if (paged) return;
+      var chosen = selection(), picked = 0;
+      var matched = items.filter(function (entry) { return matches(entry, chosen, null); }), shown = matched.length;
       controls.forEach(function (c) {
         if (c.tagName === "SELECT") {
           Array.prototype.forEach.call(c.options, function (o) {
@@ -282,12 +384,20 @@
       if (empty) empty.hidden = shown > 0;
       if (active) active.textContent = picked ? " (" + picked + ")" : "";
       if (active) active.setAttribute("aria-label", picked ? (picked === 1 ? "1 filtro attivo" : picked + " filtri attivi") : "");
-      order();
+      show(matched);
       var query = new URLSearchParams();
       facets.forEach(function (key) { chosen[key].forEach(function (v) { query.append(key, v); }); });
       if (sort && sort.value !== "scadenza") query.append("ordina", sort.value);
       var search = query.toString();
       history.replaceState(history.state, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+
+    /* What the visitor asked for, once every item is known. */
+    function update() {
+      if (!paged) return apply();
+      loadAll().then(apply, function () {
+        if (counter) counter.textContent = "Non è stato possibile caricare l'elenco completo: riprova, o usa le pagine qui sotto.";
+      });
     }
 
     var params = new URLSearchParams(window.location.search);
@@ -300,12 +410,28 @@
       else c.checked = wanted.indexOf(c.value) !== -1;
     });
     if (sort && params.get("ordina")) sort.value = params.get("ordina");
-    form.addEventListener("change", apply);
+    form.addEventListener("change", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    /* A tap or a key on the form: the visitor is about to filter, start loading now. */
+    ["pointerdown", "focusin"].forEach(function (type) {
+      form.addEventListener(type, function () { if (paged) update(); }, { once: true });
+    });
+    if (more) {
+      more.hidden = !paged;
+      more.querySelector("button").addEventListener("click", function () {
+        var before = list.children.length;
+        loadAll().then(function () {
+          limit = Math.max(limit, before) + (parseInt(list.dataset.labPage, 10) || 30);
+          apply();
+          var first = list.children[before] && list.children[before].querySelector("a");
+          if (first) first.focus();
+        });
+      });
+    }
     setupPanel(form);
     form.hidden = false;
-    apply();
+    if (!paged || params.toString()) update();
   }
 
   function setupPanel(form) {
@@ -332,7 +458,7 @@
     });
   }
 
-  /* ---- compare: pick 2–3 calls on /bandi/ ---- */
+  /* ---- compare: pick 2–3 calls on /bandi/ (and its next pages) ---- */
 
   var COMPARE_KEY = "lab-confronta", COMPARE_MAX = 3;
 
@@ -353,9 +479,10 @@
     bar.appendChild(clear);
     list.parentNode.insertBefore(bar, list.nextSibling);
     var boxes = [];
-    list.querySelectorAll("[data-lab-item]").forEach(function (card) {
+    /* A card drawn later (the explorer's next cards) gets its box too. */
+    function decorate(card) {
       var a = card.querySelector(".lab-card__title a");
-      if (!a) return;
+      if (!a || card.querySelector(".lab-compare")) return;
       var slug = a.getAttribute("href").replace(/\/(index\.html)?$/, "").replace(/\.html$/, "").split("/").pop();
       var label = document.createElement("label");
       label.className = "lab-compare";
@@ -363,6 +490,7 @@
       box.type = "checkbox";
       box.value = slug;
       box.checked = chosen.indexOf(slug) !== -1;
+      box.disabled = !box.checked && chosen.length >= COMPARE_MAX;
       label.appendChild(box);
       label.appendChild(document.createTextNode(" Confronta"));
       var hidden = document.createElement("span");
@@ -371,9 +499,14 @@
       label.appendChild(hidden);
       card.appendChild(label);
       boxes.push(box);
-    });
+    }
+    var cards = list.querySelectorAll("[data-lab-item]");
+    cards.forEach(decorate);
+    list.labDecorate = decorate;
+    /* Forget calls that left the list, when the page holds the whole list (not one page of it). */
+    var complete = !list.dataset.labTotal || cards.length >= parseInt(list.dataset.labTotal, 10);
     function update() {
-      chosen = chosen.filter(function (slug) { return boxes.some(function (b) { return b.value === slug; }); });
+      if (complete) chosen = chosen.filter(function (slug) { return boxes.some(function (b) { return b.value === slug; }); });
       sessionStorage.setItem(COMPARE_KEY, JSON.stringify(chosen));
       boxes.forEach(function (b) { b.disabled = !b.checked && chosen.length >= COMPARE_MAX; });
       bar.hidden = chosen.length === 0;

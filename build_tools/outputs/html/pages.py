@@ -11,8 +11,9 @@ from build_tools.deriving.eligibility import finder_tables
 from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
 from build_tools.outputs import Output, Page, SiteSettings
 from build_tools.outputs.finder import DATA_PATH
+from build_tools.outputs.html.call_pages import CALLS_PAGE, call_list_pages, listing_pages, paged_sources
 from build_tools.outputs.html.compare import compare_data
-from build_tools.outputs.html.listings import Listing, build_listings
+from build_tools.outputs.html.explorer import explorer_data
 from build_tools.outputs.html.render import PageRenderer
 from build_tools.outputs.html.urls import image_path, source_uri
 from build_tools.outputs.html.views import SiteViews
@@ -33,9 +34,6 @@ SEARCH = ("cerca.md", "search.html", "Cerca",
 #: Listing pages: (source path, template, title, description).
 LISTINGS: tuple[tuple[str, str, str, str], ...] = (
     HOME,
-    ("bandi/index.md", "calls.html", "Bandi e finanziamenti",
-     "Bandi e finanziamenti aperti o in arrivo per cooperative, imprese, università ed enti: "
-     "scadenze, importi e chi può partecipare."),
     ("bandi/archivio.md", "archive.html", "Archivio dei bandi",
      "I bandi chiusi o annullati, anno per anno."),
     ("storie/index.md", "stories.html", "Storie di cooperative innovative",
@@ -71,12 +69,12 @@ def build_images(site: Site, settings: SiteSettings) -> list[Output]:
     return [image for image in images if image is not None]
 
 
-def page_sources(site: Site, listings: list[Listing] | None = None) -> list[str]:
+def page_sources(views: SiteViews) -> list[str]:
     """Source paths of every generated page (what links between pages may point at)."""
+    site = views.site
     items: list[CallPage | StoryPage | ServicePage] = [*site.calls, *site.stories, *site.services]
-    listings = build_listings(site) if listings is None else listings
-    return ([path for path, *_ in LISTINGS] + [SUBSCRIBE_PATH, FINDER[0], COMPARE[0]]
-            + [item.source for item in listings] + [source_uri(p) for p in items])
+    return ([path for path, *_ in LISTINGS] + [CALLS_PAGE[0], SUBSCRIBE_PATH, FINDER[0], COMPARE[0]]
+            + [item.source for item in views.listings] + paged_sources(views) + [source_uri(p) for p in items])
 
 
 def _finder(renderer: PageRenderer, views: SiteViews) -> Page:
@@ -92,15 +90,16 @@ def _finder(renderer: PageRenderer, views: SiteViews) -> Page:
 def build_pages(site: Site, settings: SiteSettings, files: list[Output]) -> list[Page | Output]:
     """Every page's finished HTML parts, linking only to ``files`` that exist (and the compare page's data)."""
     views = SiteViews(site, settings, (f.path for f in files))
-    sources = [*page_sources(site, views.listings), *settings.hand_written]
+    sources = [*page_sources(views), *settings.hand_written]
     views.page_sources = frozenset(sources)
     renderer = PageRenderer(views, sources, settings.directory_urls)
     pages: list[Page | Output] = [renderer.render(template, path, title, text, feeds=views.feed_links())
                                   for path, template, title, text in (*LISTINGS, COMPARE)]
     pages.append(compare_data(views))
+    pages += call_list_pages(renderer, views)
+    pages.append(explorer_data(renderer, views, CALLS_PAGE[0]))
     for listing in views.listings:
-        pages.append(renderer.render("listing.html", listing.source, listing.title, listing.description,
-                                     listing=listing, feeds=views.listing_feeds(listing)))
+        pages += listing_pages(renderer, views, listing)
     pages.append(_finder(renderer, views))
     subscribe = render_markdown(render_subscribe(site, settings), "",
                                 lambda target: renderer.linker.relative(target, renderer.url_of(SUBSCRIBE_PATH)))
