@@ -32,6 +32,8 @@ class Entry:
     doc: frontmatter.Document
     #: A story's image, resolved once by the loader (the build copies this file).
     image: images.StoryImage | None = None
+    #: The body as the checker rendered and sanitised it (links as written): pages reuse it.
+    html: str | None = None
 
     def line_of(self, *loc: str | int) -> int:
         return self.doc.line_of(loc)
@@ -92,7 +94,7 @@ def load_entry(path: Path, collection: Collection, report: Report) -> Entry | No
     except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
         report.error(path, 1, "unreadable", f"front matter illeggibile ({type(exc).__name__}: {exc})")
         return None
-    ok = _check_text(path, doc, report)
+    ok, html = _check_text(path, doc, report)
     try:
         item = collection.model.model_validate(doc.data)
     except ValidationError as exc:
@@ -113,13 +115,14 @@ def load_entry(path: Path, collection: Collection, report: Report) -> Entry | No
             ok = False
     if not doc.body.strip():
         report.warning(path, doc.body_line - 1, "empty_body", "il testo della scheda è vuoto: aggiungi il contenuto dopo il front matter")
-    return Entry(collection, slug, path, item, doc.body, doc) if ok else None
+    return Entry(collection, slug, path, item, doc.body, doc, html=html) if ok else None
 
 
-def _check_text(path: Path, doc: frontmatter.Document, report: Report) -> bool:
-    """The body as published (what sanitising removes, limits, controls) and unsafe front-matter text."""
+def _check_text(path: Path, doc: frontmatter.Document, report: Report) -> tuple[bool, str | None]:
+    """The body as published (what sanitising removes, limits, controls) and unsafe front-matter
+    text; also the body's sanitised HTML (None when a limit stopped it from being rendered)."""
     ok = True
-    problems, _ = safety.body_problems(doc.body)
+    problems, html = safety.body_problems(doc.body)
     for offset, message, is_warning in problems:
         if is_warning:
             report.warning(path, doc.body_line + offset, "http_url" if "http://" in message else "html_removed", message)
@@ -127,7 +130,7 @@ def _check_text(path: Path, doc: frontmatter.Document, report: Report) -> bool:
             report.error(path, doc.body_line + offset, "unsafe_html", message)
             ok = False
     if not safety.strings_may_be_flagged(doc.data):  # the common case: one screen for all the strings
-        return ok
+        return ok, html
     for loc, value in safety.string_values(doc.data):
         reason = safety.unsafe_html(value)
         if reason:
@@ -135,7 +138,7 @@ def _check_text(path: Path, doc: frontmatter.Document, report: Report) -> bool:
             ok = False
         elif value.lower().startswith("http://"):
             report.warning(path, doc.line_of(loc), "http_url", f"indirizzo non sicuro `{value}`: usa https:// se il sito lo permette")
-    return ok
+    return ok, html
 
 
 def load_content(content_dir: Path, report: Report) -> Content:

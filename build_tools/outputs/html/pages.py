@@ -101,8 +101,7 @@ def build_pages(site: Site, settings: SiteSettings, files: list[Output]) -> list
     for listing in views.listings:
         pages += listing_pages(renderer, views, listing)
     pages.append(_finder(renderer, views))
-    subscribe = render_markdown(render_subscribe(site, settings), "",
-                                lambda target: renderer.linker.relative(target, renderer.url_of(SUBSCRIBE_PATH)))
+    subscribe = renderer.own_links(render_markdown(render_subscribe(site, settings)), SUBSCRIBE_PATH)
     pages.append(renderer.render("subscribe.html", SUBSCRIBE_PATH, SUBSCRIBE_TITLE, SUBSCRIBE_DESCRIPTION,
                                  body=renderer.safe_own(subscribe), feeds=views.feed_links(),
                                  builder=builder_data(settings), builder_script=SUBSCRIBE_SCRIPT))
@@ -114,5 +113,5 @@ def build_pages(site: Site, settings: SiteSettings, files: list[Output]) -> list
             pages.append(renderer.render(
                 _TEMPLATES[entry.collection.url_prefix], source, entry.item.title,  # type: ignore[attr-defined]
                 entry.item.summary,  # type: ignore[attr-defined]
-                body=renderer.body_html(entry.body, source), item=item, feeds=views.feed_links(item)))
+                body=renderer.body_html(entry.body, source, entry.html), item=item, feeds=views.feed_links(item)))
     return pages

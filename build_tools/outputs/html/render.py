@@ -18,6 +18,7 @@ from markupsafe import Markup
 from build_tools.outputs import Page
 from build_tools.outputs.html.filters import FILTERS
 from build_tools.outputs.html.urls import Linker, page_url
+from build_tools.outputs.html.body_links import resolve_links
 from build_tools.reading.markdown import render_markdown
 from build_tools.reading.sanitize import sanitize_html
 
@@ -61,12 +62,16 @@ class PageRenderer:
     def url_of(self, source: str) -> str:
         return page_url(source, self.directory_urls)
 
-    def body_html(self, markdown_text: str, source: str) -> Markup:
-        """An editor's Markdown body: rendered, links resolved for the page, then sanitised."""
+    def body_html(self, markdown_text: str, source: str, checked: str | None = None) -> Markup:
+        """An editor's Markdown body: rendered and sanitised (``checked``: as the checker already
+        did it), then its relative links resolved for the page."""
+        html = checked if checked is not None else sanitize_html(render_markdown(markdown_text))
+        return Markup(self.own_links(html, source))
+
+    def own_links(self, html: str, source: str) -> str:
+        """``html`` (sanitised, or the pipeline's own) with its relative links resolved for ``source``'s page."""
         url = self.url_of(source)
-        folder = source.rpartition("/")[0]
-        html = render_markdown(markdown_text, folder, lambda target: self.linker.relative(target, url))
-        return Markup(sanitize_html(html))
+        return resolve_links(html, source.rpartition("/")[0], lambda target: self.linker.relative(target, url))
 
     @staticmethod
     def safe_own(html: str) -> Markup:
