@@ -5,7 +5,8 @@ content error with the checker's ``path:line: error: message`` lines (under ``se
 shows them instead, as an Italian page in place of every page: :mod:`build_tools.outputs.html.errors`),
 and adds every output
 in memory: files as they are, pages as data-only stubs (:mod:`build_tools.renderers.stubs`)
-whose finished HTML ``overrides/main.html`` prints. Then Pagefind indexes the built site.
+whose finished HTML ``overrides/main.html`` prints. Pagefind indexes each finished page while
+MkDocs renders the next (:mod:`build_tools.renderers.search_stream`).
 The same pages, staged to disk by ``python -m build_tools stage``, render without this plugin.
 """
 
@@ -30,7 +31,8 @@ from build_tools.reading.loader import content_files
 from build_tools.reading.registry import COLLECTIONS
 from build_tools.pipeline import build
 from build_tools.renderers.markup import tidy_page
-from build_tools.renderers.search import SearchIndexError, index_site
+from build_tools.renderers.search import SearchIndexError
+from build_tools.renderers.search_stream import StreamingIndex
 from build_tools.renderers.stubs import html_meta, stub
 from build_tools.renderers.theme_css import ClassNames, purge_theme_css
 
@@ -62,6 +64,7 @@ class LabPlugin(BasePlugin[LabConfig]):
     serving = False
     showing_errors = False
     last_pages: frozenset[str] = frozenset()
+    search: StreamingIndex | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # the live preview: content errors become a page, not a stop
@@ -108,6 +111,12 @@ class LabPlugin(BasePlugin[LabConfig]):
                 file = File.generated(config, output.path, content=output.content)
             files.append(file)
         self.last_pages = frozenset(o.path for o in result.outputs if isinstance(o, Page))
+        self._stop_search()
+        if self.config.search_index:
+            try:
+                self.search = StreamingIndex()
+            except (SearchIndexError, OSError) as exc:
+                raise PluginError(f"lab: {exc}") from None
         site = result.site
         assert site is not None
         log.info(f"{len(site.current_calls)} bandi correnti, {len(site.archived_calls)} in archivio, "
@@ -139,6 +148,8 @@ class LabPlugin(BasePlugin[LabConfig]):
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
         output = tidy_page(output)
         self.classes.add_html(output)
+        if self.search is not None:
+            self.search.add(page.file.dest_uri, output)
         return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
@@ -158,12 +169,21 @@ class LabPlugin(BasePlugin[LabConfig]):
             return
         purge_theme_css(Path(config.site_dir), self.classes)
         self.classes = ClassNames()
-        if not self.config.search_index or self.showing_errors:
+        search, self.search = self.search, None
+        if search is None:
             return
         try:
-            index_site(Path(config.site_dir))
+            search.finish(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(f"lab: {exc}") from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_search()
+
+    def _stop_search(self) -> None:
+        if self.search is not None:
+            self.search.close()
+            self.search = None
 
 
 def _nav_paths(nav: Any) -> list[str]:

@@ -1,0 +1,80 @@
+"""The search index Pagefind builds while MkDocs writes the pages equals the one it builds after.
+
+The MkDocs adapter feeds each finished page to Pagefind's service process
+(:mod:`build_tools.renderers.search_stream`) instead of running ``pagefind --site`` on the
+finished site (:func:`build_tools.renderers.search.index_site`, what the other renderers use).
+Pagefind numbers pages in the order it meets them, so the two indexes are compared decoded,
+with every page number replaced by the page's URL: the same pages, words, word positions,
+filters, sort keys and metadata.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import cbor2
+
+from build_tools.renderers.search import index_site
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def _load(path: Path):  # noqa: ANN202 - CBOR
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(SIGNATURE), path
+    return cbor2.loads(data[len(SIGNATURE):])
+
+
+def decoded_index(site: Path) -> dict:
+    """Pagefind's files in ``site/pagefind`` as plain data, pages named by URL."""
+    root = site / "pagefind"
+    entry = json.loads((root / "pagefind-entry.json").read_text(encoding="utf-8"))
+    (language, info), = entry["languages"].items()
+    _version, pages, index_chunks, filter_chunks, sorts, meta_fields = _load(root / f"pagefind.{info['hash']}.pf_meta")
+    urls = []
+    for fragment_hash, _words in pages:
+        fragment = json.loads(gzip.decompress((root / "fragment" / f"{fragment_hash}.pf_fragment").read_bytes())[len(SIGNATURE):])
+        urls.append(fragment["url"])
+    words: dict[str, dict[str, list]] = {}
+    for _first, _last, chunk_hash in index_chunks:
+        for word, postings, *_rest in _load(root / "index" / f"{chunk_hash}.pf_index")[0]:
+            page = 0
+            for delta, locations, meta_locations in postings:
+                page += delta
+                words.setdefault(word, {})[urls[page]] = [locations, meta_locations]
+    filters: dict[str, dict[str, set[str]]] = {}
+    for name, chunk_hash in filter_chunks:
+        name_, values = _load(root / "filter" / f"{chunk_hash}.pf_filter")
+        filters[name_] = {value: {urls[p] for p in numbers} for value, numbers in values}
+    return {"language": language, "pages": sorted(urls), "fragments": sorted(p[0] for p in pages),
+            "words": words, "filters": filters, "sorts": sorts, "meta_fields": sorted(meta_fields),
+            "page_count": info["page_count"]}
+
+
+def test_index_built_while_rendering_equals_the_index_of_the_finished_site(demo_site: Path, tmp_path: Path) -> None:
+    after = tmp_path / "site"
+    shutil.copytree(demo_site, after, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(after)
+    streamed, finished = decoded_index(demo_site), decoded_index(after)
+    assert streamed["page_count"] == finished["page_count"] >= 30
+    assert len(streamed["words"]) > 1000 and streamed["filters"]
+    for key in finished:
+        assert streamed[key] == finished[key], key
+
+
+def test_the_comparison_sees_one_page_changed(demo_site: Path, tmp_path: Path) -> None:
+    """The decoded comparison is not vacuous: one word added to one page shows."""
+    changed = tmp_path / "site"
+    shutil.copytree(demo_site, changed, ignore=shutil.ignore_patterns("pagefind"))
+    page = next(p for p in sorted((changed / "bandi").glob("*/index.html")) if "data-pagefind-body" in p.read_text(encoding="utf-8"))
+    html = page.read_text(encoding="utf-8")
+    body = html.index(">", html.index("data-pagefind-body")) + 1
+    page.write_text(html[:body] + "<p>xilofono</p>" + html[body:], encoding="utf-8")
+    index_site(changed)
+    original, edited = decoded_index(demo_site), decoded_index(changed)
+    assert original["pages"] == edited["pages"]
+    assert not any(w.startswith("xilof") for w in original["words"])
+    assert [w for w in edited["words"] if w.startswith("xilof")] and original["words"] != edited["words"]
