@@ -56,7 +56,7 @@ def content_tree(tmp_path: Path):
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo site, built once per session by the real build (``tests/browser/sitebuild.py``)."""
-    import importlib.util  # noqa: PLC0415 - tests/browser is not a package
+    import importlib.util  # tests/browser is not a package
 
     spec = importlib.util.spec_from_file_location("lab_sitebuild", Path(__file__).parent / "browser" / "sitebuild.py")
     sitebuild = importlib.util.module_from_spec(spec)

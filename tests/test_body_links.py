@@ -79,7 +79,7 @@ def corpus() -> list[str]:
     bodies += [case[0] for case in BODY_WARNINGS.values()]
     sys.path.insert(0, str(REPO / "benchmarks"))
     try:
-        import generate  # noqa: PLC0415 - the benchmark's content generator
+        import generate
     finally:
         sys.path.pop(0)
     rng = generate.random.Random(7)

@@ -22,7 +22,7 @@ from build_tools.renderers.search import index_site
 SIGNATURE = b"pagefind_dcd"
 
 
-def _load(path: Path):  # noqa: ANN202 - CBOR
+def _load(path: Path):
     data = gzip.decompress(path.read_bytes())
     assert data.startswith(SIGNATURE), path
     return cbor2.loads(data[len(SIGNATURE):])
