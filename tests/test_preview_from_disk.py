@@ -64,3 +64,11 @@ def test_every_relative_link_reaches_a_file(preview):
 def test_every_page_says_search_needs_the_published_site(preview):
     for path in ("index.html", "cerca.html", "bandi/index.html"):
         assert NOTICE in parse(preview / path).get_text(" "), path
+
+
+def test_the_footer_reaches_the_accessibility_statement_from_disk(preview):
+    for path in ("index.html", "bandi/index.html", "bandi/confronta.html"):
+        page = preview / path
+        link = next(a for a in parse(page).select(".md-footer a") if "accessibilità" in a.get_text())
+        assert not urlsplit(link["href"]).scheme, link["href"]
+        assert (page.parent / link["href"]).resolve() == (preview / "accessibilita.html").resolve(), (path, link["href"])

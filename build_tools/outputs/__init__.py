@@ -6,8 +6,10 @@ could write them out directly. Two outputs with the same path are an error.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:  # the checker imports reading.sanitize while the loader is being imported
     from build_tools.deriving.site import Site
@@ -23,6 +25,33 @@ class SiteSettings:
     directory_urls: bool = True  # False: ``bandi/x.html``, for a preview opened from disk
     hand_written: tuple[str, ...] = ()  # the renderer's own pages (``laboratorio.md``): links may point at them
     issues_url: str | None = None  # ``…/issues/new`` of the repository: "Segnala un bando / un errore" links
+    contact_email: str | None = None  # the mailbox for feedback (accessibility statement)
+    accessibility_statement_date: date | None = None  # when the accessibility statement was last drawn up
+
+
+_EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}", re.IGNORECASE)
+
+
+def settings_from_extra(extra: dict[str, Any] | None) -> dict[str, Any]:
+    """The :class:`SiteSettings` that live in ``extra:`` of mkdocs.yml, checked: each renderer
+    adapter reads them here, so they mean the same everywhere. Raises ``ValueError`` (Italian)."""
+    extra = extra or {}
+    email = extra.get("contact_email")
+    if email is not None and not (isinstance(email, str) and _EMAIL.fullmatch(email.strip())):
+        raise ValueError(f"`extra.contact_email` in mkdocs.yml non è un indirizzo e-mail: {email!r}")
+    when = extra.get("accessibility_statement_date")
+    if isinstance(when, datetime):
+        when = when.date()
+    elif isinstance(when, str):
+        try:
+            when = date.fromisoformat(when.strip())
+        except ValueError:
+            raise ValueError("`extra.accessibility_statement_date` in mkdocs.yml deve essere una data "
+                             f"AAAA-MM-GG: {when!r}") from None
+    elif when is not None and not isinstance(when, date):
+        raise ValueError(f"`extra.accessibility_statement_date` in mkdocs.yml deve essere una data AAAA-MM-GG: {when!r}")
+    return {"demo": bool(extra.get("demo")), "issues_url": extra.get("issues_url"),
+            "contact_email": email.strip() if email else None, "accessibility_statement_date": when}
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from build_tools.clock import ClockError, resolve_now
 from build_tools.deriving.status import DEFAULT_CLOSING_SOON_DAYS
-from build_tools.outputs import Page, SiteSettings
+from build_tools.outputs import Page, SiteSettings, settings_from_extra
 from build_tools.outputs.html.errors import error_page
 from build_tools.reading.loader import content_files
 from build_tools.reading.registry import COLLECTIONS
@@ -52,10 +52,10 @@ class LabConfig(Config):
 
 
 def site_settings(config: MkDocsConfig, files: Files) -> SiteSettings:
-    """What the outputs need from the renderer's configuration (``extra.demo`` marks illustrative content)."""
-    return SiteSettings(site_url=config.site_url, demo=bool(config.extra.get("demo")), site_name=config.site_name,
-                        directory_urls=config.use_directory_urls, issues_url=config.extra.get("issues_url"),
-                        hand_written=tuple(f.src_uri for f in files.documentation_pages()))
+    """What the outputs need from the renderer's configuration (``extra``: :func:`settings_from_extra`)."""
+    return SiteSettings(site_url=config.site_url, site_name=config.site_name, directory_urls=config.use_directory_urls,
+                        hand_written=tuple(f.src_uri for f in files.documentation_pages()),
+                        **settings_from_extra(config.extra))
 
 
 class LabPlugin(BasePlugin[LabConfig]):

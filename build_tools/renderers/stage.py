@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from build_tools.outputs import Page, SiteSettings
+from build_tools.outputs import Page, SiteSettings, settings_from_extra
 from build_tools.deriving.history import HistoryError
 from build_tools.pipeline import Build, build
 from build_tools.renderers.markup import tidy_site
@@ -75,10 +75,12 @@ class Staged:
 
 def _settings(config: dict[str, Any], docs: Path) -> SiteSettings:
     hand_written = tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")))
-    return SiteSettings(site_url=config.get("site_url"), demo=bool((config.get("extra") or {}).get("demo")),
-                        site_name=config.get("site_name", SiteSettings.site_name),
-                        directory_urls=config.get("use_directory_urls", True), hand_written=hand_written,
-                        issues_url=(config.get("extra") or {}).get("issues_url"))
+    try:
+        extra = settings_from_extra(config.get("extra"))
+    except ValueError as exc:
+        raise StageError(str(exc)) from None
+    return SiteSettings(site_url=config.get("site_url"), site_name=config.get("site_name", SiteSettings.site_name),
+                        directory_urls=config.get("use_directory_urls", True), hand_written=hand_written, **extra)
 
 
 def stage(target: Path, now: datetime, config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = None) -> Staged:

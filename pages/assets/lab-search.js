@@ -7,7 +7,12 @@
  * are in the index (built with lang="it"). Besides:
  * - what is typed is normalised like what was indexed (build_tools/renderers/search.py):
  *   typographic apostrophes become plain ones, so "dell’impresa" and "impresa" both match;
- * - current pages come first, the archive after (two searches on the `archivio` filter);
+ * - current pages come first, the archive after (two searches on the `archivio` filter); among the
+ *   current results, calls are ranked by their status at the last build (the `stato` filter, whose
+ *   values the page lists best first in data-lab-search-ranks: open, about to open, stopped): one
+ *   filtered search per rank says which results are calls of which rank, and the calls are put back
+ *   in the places calls held, open ones first; stories, services, events and pages keep their
+ *   relevance order and their places. The badge each result shows is still today's status;
  * - each result says its kind (Bando, Storia, Servizio, Evento, Pagina); a call shows its
  *   status badge, recomputed with today's date (window.LabStatus, assets/lab.js), and deadline;
  * - "Solo bandi aperti" (?aperti=1) keeps calls open at the last build and still open today.
@@ -18,6 +23,21 @@
   var PAGE_SIZE = 5;
   var SUB_RESULTS = 3;
   var EVENT = /#evento-/;
+
+  /* ``all`` in relevance order, with the calls among them re-ordered by rank (``byRank``: the results
+   * of one filtered search per rank, best first) in the places calls held; the rest stays put. */
+  function ranked(all, byRank) {
+    var rankOf = {}, order = {};
+    byRank.forEach(function (results, rank) {
+      results.forEach(function (r) { if (!(r.id in rankOf)) rankOf[r.id] = rank; });
+    });
+    all.forEach(function (r, i) { order[r.id] = i; });
+    var calls = all.filter(function (r) { return r.id in rankOf; }).sort(function (a, b) {
+      return rankOf[a.id] - rankOf[b.id] || order[a.id] - order[b.id];
+    });
+    var next = 0;
+    return all.map(function (r) { return r.id in rankOf ? calls[next++] : r; });
+  }
 
   function normalise(query) { return query.replace(/[\u2019\u2018\u02bc\u2032]/g, "'").trim(); }
 
@@ -31,6 +51,7 @@
     var list = root.querySelector("[data-lab-search-results]");
     var more = root.querySelector("[data-lab-search-more]");
     var base = new URL(root.getAttribute("data-base") || ".", window.location.href);
+    var RANKS = (root.getAttribute("data-lab-search-ranks") || "aperto").split("|");
     var engine = null, results = [], shown = 0, turn = 0;
 
     function pagefind() {
@@ -136,13 +157,17 @@
         return Promise.resolve();
       }
       return pagefind().then(function (module) {
-        var current = only.checked ? { tipo: "Bando", aperto: "sì", archivio: "no" } : { archivio: "no" };
-        var searches = [module.search(term, { filters: current })];
-        if (!only.checked) searches.push(module.search(term, { filters: { archivio: "sì" } }));
-        return Promise.all(searches);
+        function find(filters) {
+          return module.search(term, { filters: filters }).then(function (f) { return f ? f.results : []; });
+        }
+        if (only.checked) return find({ tipo: "Bando", stato: RANKS[0], archivio: "no" });
+        var current = RANKS.map(function (rank) { return find({ stato: rank, archivio: "no" }); });
+        return Promise.all([find({ archivio: "no" }), find({ archivio: "sì" })].concat(current)).then(function (found) {
+          return ranked(found[0], found.slice(2)).concat(found[1]);
+        });
       }).then(function (found) {
         if (mine !== turn) return;
-        results = found.reduce(function (all, f) { return all.concat(f ? f.results : []); }, []);
+        results = found;
         shown = 0;
         list.textContent = "";
         var n = results.length, where = only.checked ? " tra i bandi aperti" : "";

@@ -133,6 +133,51 @@ def test_results_say_their_kind_and_a_call_its_status_and_deadline(page) -> None
     assert dated, calls
 
 
+#: Calls rank among calls by status, best first: one can apply; about to open; stopped; closed.
+RANK = {"open": 0, "closing_soon": 0, "rolling": 0, "forthcoming": 1, "suspended": 2, "funds_exhausted": 2,
+        "closed": 3, "cancelled": 3}
+
+_RELEVANCE = """async () => {
+  const pagefind = await import(new URL("../pagefind/pagefind.js", location.href).href);
+  await pagefind.options({ baseUrl: new URL("..", location.href).pathname });
+  const found = await pagefind.search(QUERY);
+  const pages = await Promise.all(found.results.map(r => r.data()));
+  return pages.map(d => ({ path: new URL(d.url, location.href).pathname,
+                           call: (d.meta.tipo || "") === "Bando",
+                           status: d.meta.lab ? JSON.parse(d.meta.lab).status : "" }));
+}"""
+
+
+def _by_relevance(page, query: str) -> list[dict]:  # noqa: ANN001
+    """Pagefind's own order for ``query`` (no filter): what the page would list without ranking."""
+    return page.evaluate(_RELEVANCE.replace("QUERY", repr(query)))
+
+
+@pytest.mark.parametrize(("query", "better_after_worse"), [("digitale", "closed"), ("impresa", "funds_exhausted"),
+                                                           ("impresa", "forthcoming")])
+def test_open_calls_are_listed_before_less_relevant_calls_of_other_statuses(page, query: str,
+                                                                            better_after_worse: str) -> None:
+    """Pagefind alone puts a call that is ``better_after_worse`` above an open one; the page lists the
+    open one first, and ranks every call by status, while other results keep their relevance order."""
+    page.clock.set_fixed_time("2026-11-25T10:00:00+01:00")
+    search(page, query)
+    raw = _by_relevance(page, query)
+    raw_calls = [r for r in raw if r["call"]]
+    worse = next(i for i, r in enumerate(raw_calls) if r["status"] == better_after_worse)
+    assert any(RANK[r["status"]] == 0 for r in raw_calls[worse + 1:]), raw_calls  # the case is really there
+    listed = _results(page)
+    calls = [r for r in listed if r["kind"] == "Bando"]
+    ranks = [RANK[r["status"]] for r in calls]
+    assert ranks == sorted(ranks), calls
+    worse_path = raw_calls[worse]["path"]
+    open_after = next(r["path"] for r in raw_calls[worse + 1:] if RANK[r["status"]] == 0)
+    order = [r["path"] for r in listed]
+    assert order.index(open_after) < order.index(worse_path), order
+    others = [r["path"] for r in listed if r["kind"] != "Bando"]
+    assert others == [r["path"] for r in raw if not r["call"]], (others, raw)
+    assert len(listed) == len(raw)
+
+
 def test_open_calls_rank_above_closed_ones(page) -> None:
     page.clock.set_fixed_time("2026-11-25T10:00:00+01:00")
     search(page, "cooperativa")

@@ -31,6 +31,12 @@ if TYPE_CHECKING:
     from build_tools.outputs.html.views import SiteViews
 
 
+#: How search ranks calls among themselves, best first (Pagefind filter ``stato``): one can apply now;
+#: about to open; stopped by an override (suspended, funds exhausted); closed or cancelled (the archive).
+#: Results that are not calls keep their relevance order (assets/lab-search.js).
+SEARCH_RANKS = ("aperto", "in apertura", "fermo", "chiuso")
+
+
 def labels(values: Iterable[LabeledEnum]) -> list[str]:
     """Italian labels of vocabulary values, in their order."""
     return [v.label for v in values]
@@ -156,10 +162,20 @@ class CallView:
         return f"da {eur(low)}" if low is not None else ""
 
     @property
+    def search_rank(self) -> str:
+        """Where search puts this call among calls (:data:`SEARCH_RANKS`), from its status at the build."""
+        if self.timing.archived:
+            return "chiuso"
+        if self.applying:
+            return "aperto"
+        return "in apertura" if self.status is CallStatus.FORTHCOMING else "fermo"
+
+    @property
     def search_filters(self) -> list[str]:
-        """Pagefind filters: kind, archived or not (current results rank first), open now ("solo bandi aperti")."""
+        """Pagefind filters: kind, archived or not (current results first), rank among calls (open ones
+        first; "solo bandi aperti" is ``stato:aperto``)."""
         archived = "sì" if self.timing.archived else "no"
-        return ["tipo:Bando", f"archivio:{archived}", *(["aperto:sì"] if self.applying else [])]
+        return ["tipo:Bando", f"archivio:{archived}", f"stato:{self.search_rank}"]
 
     @property
     def search_data(self) -> str:

@@ -1,10 +1,11 @@
 """The data behind /bandi/confronta/?bandi=a,b,c: the facts of each current call, already in Italian.
 
-One small JSON file written at build time (``bandi/confronta/bandi.json``): the compare page's
-script reads it and lays two or three calls side by side. Each call carries its badge data so
-that the visitor's browser shows the live status (``assets/lab.js`` rules), and rows of
-(label, text) in a fixed order; a call that left the current listings is not in it (the page
-says so and links to its sheet).
+One small JSON file per current call, at a stable address (``bandi/confronta/<slug>.json``):
+the compare page's script fetches only the two or three calls it shows, so what a phone
+downloads does not grow with the number of calls. Each file carries the call's badge data,
+so that the visitor's browser shows the live status (``assets/lab.js`` rules), and its
+values in the order of :data:`ROWS`, whose labels the page itself carries. A call that left
+the current listings has no file (the page says so and links to its sheet).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from build_tools.outputs.html.filters import moment, pct
 if TYPE_CHECKING:
     from build_tools.outputs.html.views import CallView, SiteViews
 
-PATH = "bandi/confronta/bandi.json"
+#: Where each call's file is published; ``SLUG`` is the call's file name (the page's script fills it in).
+DATA_PATH = "bandi/confronta/SLUG.json"
 ROWS = tuple(LABELS[key] for key in ("deadline", "opens", "territory", "beneficiaries", "pathways", "support",
                                       "grant", "budget", "rate", "funder", "source"))
 
@@ -43,9 +45,10 @@ def _rows(call: "CallView") -> list[str]:
     ]
 
 
-def compare_data(views: "SiteViews") -> Output:
-    """``bandi/confronta/bandi.json``: {"rows": [labels], "calls": {slug: {title, url, badge, values}}}."""
-    calls = {c.slug: {"title": c.title, "url": c.url, "badge": c.badge_data, "values": _rows(c)}
-             for c in views.current_calls}
-    text = json.dumps({"rows": list(ROWS), "calls": calls}, ensure_ascii=False, separators=(",", ":"))
-    return Output(PATH, text, "application/json")
+def compare_data(views: "SiteViews") -> list[Output]:
+    """``bandi/confronta/<slug>.json`` per current call: {"title", "badge", "values": [one per row]}."""
+    return [Output(DATA_PATH.replace("SLUG", c.slug),
+                   json.dumps({"title": c.title, "badge": c.badge_data, "values": _rows(c)},
+                              ensure_ascii=False, separators=(",", ":")),
+                   "application/json")
+            for c in views.current_calls]

@@ -7,11 +7,15 @@ where its theme prints them (see :mod:`build_tools.renderers.stubs`).
 
 from __future__ import annotations
 
+import json
+
 from build_tools.deriving.eligibility import finder_tables
 from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
 from build_tools.outputs import Output, Page, SiteSettings
 from build_tools.outputs.finder import DATA_PATH
 from build_tools.outputs.html.call_pages import CALLS_PAGE, call_list_pages, listing_pages, paged_sources
+from build_tools.outputs.html.compare import DATA_PATH as COMPARE_DATA
+from build_tools.outputs.html.compare import ROWS as COMPARE_ROWS
 from build_tools.outputs.html.compare import compare_data
 from build_tools.outputs.html.explorer import explorer_data
 from build_tools.outputs.html.render import PageRenderer
@@ -31,7 +35,8 @@ HOME = ("index.md", "home.html", "Bandi, idee e servizi per la cooperazione digi
 SEARCH = ("cerca.md", "search.html", "Cerca",
           "Cerca tra i bandi, le storie e i servizi del Laboratorio di Contaminazione Digitale.")
 
-#: Listing pages: (source path, template, title, description).
+#: Pages made from a template and the site's views alone (listings, search, the accessibility statement):
+#: (source path, template, title, description).
 LISTINGS: tuple[tuple[str, str, str, str], ...] = (
     HOME,
     ("bandi/archivio.md", "archive.html", "Archivio dei bandi",
@@ -43,6 +48,9 @@ LISTINGS: tuple[tuple[str, str, str, str], ...] = (
     ("eventi/index.md", "events.html", "Eventi",
      "I prossimi seminari, webinar e sportelli del Laboratorio di Contaminazione Digitale."),
     SEARCH,
+    ("accessibilita.md", "accessibility.html", "Dichiarazione di accessibilità",
+     "La dichiarazione di accessibilità del sito del Laboratorio di Contaminazione Digitale (modello AgID), "
+     "con il modo per segnalare un problema."),
 )
 
 #: "Quale bando fa per me?": the form is here, the rule and the results in assets/finder.js.
@@ -87,6 +95,17 @@ def _finder(renderer: PageRenderer, views: SiteViews) -> Page:
                            thresholds=SIZE_THRESHOLDS, data_path=DATA_PATH, call_link=call_link)
 
 
+def _compare(renderer: PageRenderer, views: SiteViews) -> list[Page | Output]:
+    """The compare page, with the labels of its rows, and one data file per current call; the page's
+    script fetches ``data`` and links each call through ``call_link`` (``SLUG`` is the call's file name)."""
+    path, template, title, text = COMPARE
+    url = renderer.url_of(path)
+    page = renderer.render(template, path, title, text, feeds=views.feed_links(),
+                           rows=json.dumps(COMPARE_ROWS, ensure_ascii=False), data=renderer.linker.relative(COMPARE_DATA, url),
+                           call_link=renderer.linker.relative(renderer.url_of("bandi/SLUG.md"), url))
+    return [page, *compare_data(views)]
+
+
 def build_pages(site: Site, settings: SiteSettings, files: list[Output]) -> list[Page | Output]:
     """Every page's finished HTML parts, linking only to ``files`` that exist (and the compare page's data)."""
     views = SiteViews(site, settings, (f.path for f in files))
@@ -94,8 +113,8 @@ def build_pages(site: Site, settings: SiteSettings, files: list[Output]) -> list
     views.page_sources = frozenset(sources)
     renderer = PageRenderer(views, sources, settings.directory_urls)
     pages: list[Page | Output] = [renderer.render(template, path, title, text, feeds=views.feed_links())
-                                  for path, template, title, text in (*LISTINGS, COMPARE)]
-    pages.append(compare_data(views))
+                                  for path, template, title, text in LISTINGS]
+    pages.extend(_compare(renderer, views))
     pages += call_list_pages(renderer, views)
     pages.append(explorer_data(renderer, views, CALLS_PAGE[0]))
     for listing in views.listings:

@@ -27,7 +27,7 @@ from build_tools.outputs.feedback import error_link, new_call_link
 from build_tools.outputs.feeds import FeedLink, feed_links
 from build_tools.outputs.facts import LABELS
 from build_tools.outputs.html.attributes import compact
-from build_tools.outputs.html.call_view import CallView
+from build_tools.outputs.html.call_view import SEARCH_RANKS, CallView
 from build_tools.outputs.html.filters import DAYS_LEFT_WORDS, month
 from build_tools.outputs.html.item_views import EventView, ServiceView, StoryView
 from build_tools.outputs.html.listings import (
@@ -172,6 +172,11 @@ class SiteViews:
         return sum(1 for c in self.current_calls if c.status.value in wanted)
 
     @property
+    def search_ranks(self) -> tuple[str, ...]:
+        """For the search page: the ranks of calls, best first (Pagefind filter ``stato``)."""
+        return SEARCH_RANKS
+
+    @property
     def applying_statuses(self) -> str:
         """For the browser: which statuses count as "aperti" (space-separated, vocabulary order)."""
         return " ".join(s.value for s in CallStatus if s in APPLYING)
@@ -197,10 +202,14 @@ class SiteViews:
     def services(self) -> list[ServiceView]:
         return list(self._services.values())
 
+    def service_of_kind(self, kind: ServiceKind | str) -> ServiceView | None:
+        """The one service of ``kind`` (contract §4: exactly one each), if published."""
+        return next((s for s in self.services if s.service.kind is ServiceKind(kind)), None)
+
     @property
     def guidance(self) -> ServiceView | None:
         """The guidance service (orientamento): where every call sheet leads."""
-        return next((s for s in self.services if s.service.kind is ServiceKind.GUIDANCE), None)
+        return self.service_of_kind(ServiceKind.GUIDANCE)
 
     @cached_property
     def events(self) -> list[EventView]:
