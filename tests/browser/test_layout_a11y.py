@@ -176,3 +176,12 @@ def test_every_sheet_prints_on_at_most_two_a4_pages(new_page, site_dir) -> None:
         assert official.get_attribute("href") in official.evaluate("a => getComputedStyle(a, '::after').content")
         pages[slug] = _pdf_pages(page.pdf(format="A4"))
     assert all(1 <= n <= 2 for n in pages.values()), pages
+
+
+def test_search_options_sit_beside_their_words_at_360px(new_page) -> None:
+    """"Solo bandi aperti": a small checkbox on the line of its words, not a stretched box apart from them."""
+    page = new_page(width=NARROW, height=640, is_mobile=True, has_touch=True)
+    page.goto("cerca/")
+    box = page.locator("[data-lab-search-open]").bounding_box()
+    label = page.locator(".lab-search__only").bounding_box()
+    assert box["width"] <= 24 and label["height"] <= 2 * box["height"] + 8, (box, label)
