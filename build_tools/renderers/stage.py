@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +123,8 @@ def stage(target: Path, now: datetime, config_file: Path = Path("mkdocs.yml"), s
     generated = [f"/{output.path}" for output in result.outputs if isinstance(output, Page)]
     staged["not_in_nav"] = "\n".join([*filter(None, [config.get("not_in_nav")]), *generated])
     staged["plugins"] = _without_plugin(config.get("plugins") or [])  # [] keeps the renderer's search off
+    # Dates as text (`accessibility_statement_date`): Zensical refuses a YAML date anywhere in `extra`.
+    staged["extra"] = {k: v.isoformat() if isinstance(v, date) else v for k, v in (config.get("extra") or {}).items()}
     theme = dict(staged.get("theme") or {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
