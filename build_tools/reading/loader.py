@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from build_tools.reading import frontmatter, images, safety
+from build_tools.reading.bodies import BodyCheck, checked_bodies
 from build_tools.reading.placeholders import find_placeholders, may_have_placeholders
 from build_tools.diagnostics import Report
 from build_tools.reading.messages import clean_loc, describe
@@ -75,8 +76,10 @@ def content_files(folder: Path) -> list[Path]:
     return [folder / name for name in names]
 
 
-def load_entry(path: Path, collection: Collection, report: Report) -> Entry | None:
-    """Read and validate one file; report every problem; return None if it cannot be used."""
+def load_entry(path: Path, collection: Collection, report: Report, body: BodyCheck | None = None) -> Entry | None:
+    """Read and validate one file; report every problem; return None if it cannot be used.
+
+    ``body``: the body already checked (:mod:`build_tools.reading.bodies`), else it is checked here."""
     slug = path.stem
     if not SLUG_RE.match(slug) or len(slug) > SLUG_MAX:
         report.error(path, 1, "bad_slug",
@@ -94,7 +97,7 @@ def load_entry(path: Path, collection: Collection, report: Report) -> Entry | No
     except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
         report.error(path, 1, "unreadable", f"front matter illeggibile ({type(exc).__name__}: {exc})")
         return None
-    ok, html = _check_text(path, doc, report)
+    ok, html = _check_text(path, doc, report, body)
     try:
         item = collection.model.model_validate(doc.data)
     except ValidationError as exc:
@@ -118,11 +121,12 @@ def load_entry(path: Path, collection: Collection, report: Report) -> Entry | No
     return Entry(collection, slug, path, item, doc.body, doc, html=html) if ok else None
 
 
-def _check_text(path: Path, doc: frontmatter.Document, report: Report) -> tuple[bool, str | None]:
+def _check_text(path: Path, doc: frontmatter.Document, report: Report,
+                body: BodyCheck | None = None) -> tuple[bool, str | None]:
     """The body as published (what sanitising removes, limits, controls) and unsafe front-matter
     text; also the body's sanitised HTML (None when a limit stopped it from being rendered)."""
     ok = True
-    problems, html = safety.body_problems(doc.body)
+    problems, html = body if body is not None else safety.body_problems(doc.body)
     for offset, message, is_warning in problems:
         if is_warning:
             report.warning(path, doc.body_line + offset, "http_url" if "http://" in message else "html_removed", message)
@@ -143,11 +147,13 @@ def _check_text(path: Path, doc: frontmatter.Document, report: Report) -> tuple[
 
 def load_content(content_dir: Path, report: Report) -> Content:
     """Load all collections under ``content_dir`` (every file, every problem)."""
-    entries: dict[str, list[Entry]] = {}
-    for collection in COLLECTIONS:
-        folder = content_dir / collection.folder
-        loaded = (load_entry(p, collection, report) for p in content_files(folder))
-        entries[collection.name] = [e for e in loaded if e is not None]
+    files = [(collection, path) for collection in COLLECTIONS for path in content_files(content_dir / collection.folder)]
+    bodies = checked_bodies([path for _, path in files])
+    entries: dict[str, list[Entry]] = {collection.name: [] for collection in COLLECTIONS}
+    for (collection, path), body in zip(files, bodies, strict=True):
+        entry = load_entry(path, collection, report, body)
+        if entry is not None:
+            entries[collection.name].append(entry)
     for entry in entries.get("stories", []):
         _resolve_image(entry, content_dir, report)
     return Content(content_dir, entries)
