@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import json
+import queue
 import subprocess
 import threading
 from pathlib import Path
@@ -45,6 +46,11 @@ class StreamingIndex:
         self._paths: set[str] = set()
         self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
         self._reader.start()
+        #: Pages waiting to be sent: writing to Pagefind waits while it is busy, MkDocs need not.
+        self._outbox: queue.Queue[tuple[str, str] | None] = queue.Queue()
+        self._sender = threading.Thread(target=self._send_pages, name="pagefind-pages", daemon=True)
+        self._sender.start()
+        self._failure: SearchIndexError | None = None
         answer = self._wait(self._send({"type": "NewIndex", "config": {"exclude_selectors": list(EXCLUDED)}}))
         self._index = answer["index_id"]
 
@@ -86,8 +92,17 @@ class StreamingIndex:
         """A finished page, at its path in the site (``bandi/x/index.html``): indexed as Pagefind
         would read it from disk, apostrophes normalised (:mod:`build_tools.renderers.search`)."""
         self._paths.add(path)
-        self._pending.append(self._send({"type": "AddFile", "index_id": self._index, "file_path": path,
-                                         "url": None, "file_contents": normalise_apostrophes(html)}))
+        self._outbox.put((path, html))
+
+    def _send_pages(self) -> None:
+        while (page := self._outbox.get()) is not None:
+            path, html = page
+            try:
+                self._pending.append(self._send({"type": "AddFile", "index_id": self._index, "file_path": path,
+                                                 "url": None, "file_contents": normalise_apostrophes(html)}))
+            except SearchIndexError as exc:
+                self._failure = exc
+                return
 
     def finish(self, site_dir: Path) -> None:
         """Add the HTML files the renderer wrote without showing them, then write ``pagefind/``."""
@@ -96,6 +111,10 @@ class StreamingIndex:
                 path = page.relative_to(site_dir).as_posix()
                 if path not in self._paths and not path.startswith("pagefind/"):
                     self.add(path, page.read_text(encoding="utf-8", errors="replace"))
+            self._outbox.put(None)
+            self._sender.join()
+            if self._failure is not None:
+                raise self._failure
             for message_id in self._pending:
                 self._wait(message_id)
             self._wait(self._send({"type": "WriteFiles", "index_id": self._index,
@@ -104,6 +123,7 @@ class StreamingIndex:
             self.close()
 
     def close(self) -> None:
+        self._outbox.put(None)
         if self._process.stdin and not self._process.stdin.closed:
             self._process.stdin.close()
         self._process.terminate()
