@@ -12,6 +12,8 @@ The same pages, staged to disk by ``python -m build_tools stage``, render withou
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,8 +60,39 @@ def site_settings(config: MkDocsConfig, files: Files) -> SiteSettings:
                         **settings_from_extra(config.extra))
 
 
+_HTML_KEYS = ("lab_head", "lab_html", "lab_scripts")
+
+
+def _packed(parts: dict[str, str]) -> dict[str, bytes]:
+    """Page HTML kept as UTF-8 until its page is rendered: half the memory of the text (the
+    euro sign or a dash makes Python store every character of a page in two bytes)."""
+    return {key: value.encode("utf-8") for key, value in parts.items()}
+
+
+class _Spool:
+    """Generated files (feeds, calendars, data) wait on disk, not in memory, until MkDocs copies them."""
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+
+    def write(self, path: str, content: str | bytes) -> str:
+        if self.folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="lab-files-"))
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return str(target)
+
+    def close(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+
+
 class LabPlugin(BasePlugin[LabConfig]):
     """Publishes calls, stories and services from ``content/``."""
+
+    _spool = _Spool()
 
     serving = False
     showing_errors = False
@@ -100,17 +133,22 @@ class LabPlugin(BasePlugin[LabConfig]):
         if result.history_note:
             log.info(result.history_note)
         self.html = {}
-        for output in result.outputs:
+        self._spool.close()
+        self._spool = _Spool()
+        outputs, result.outputs = result.outputs, []
+        outputs.reverse()
+        while outputs:  # each output is let go once it is stored: the pipeline's peak is not added to
+            output = outputs.pop()
             if files.get_file_from_path(output.path) is not None:
                 raise PluginError(f"lab: `{output.path}` è generato dai contenuti: toglilo da `{config.docs_dir}`")
             if isinstance(output, Page):
-                self.html[output.path] = html_meta(output)
+                self.html[output.path] = _packed(html_meta(output))
                 file = File.generated(config, output.path, content=stub(output, with_html=False),
                                       inclusion=InclusionLevel.NOT_IN_NAV)
             else:
-                file = File.generated(config, output.path, content=output.content)
+                file = File.generated(config, output.path, abs_src_path=self._spool.write(output.path, output.content))
             files.append(file)
-        self.last_pages = frozenset(o.path for o in result.outputs if isinstance(o, Page))
+        self.last_pages = frozenset(self.html)
         self._stop_search()
         if self.config.search_index:
             try:
@@ -133,19 +171,24 @@ class LabPlugin(BasePlugin[LabConfig]):
             for path in content_files(self.content_dir / collection.folder):
                 paths.add(collection.url(path.stem).rstrip("/") + ".md")
         page = error_page("index.md", errors)
-        self.html = {"*": html_meta(page)}
+        self.html = {"*": _packed(html_meta(page))}
         for path in sorted(paths):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=stub(error_page(path, errors), with_html=False),
                                             inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
-    def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str | None:
-        """The finished HTML joins the page's data here: in memory, without a YAML round trip."""
-        page.meta.update(self.html.get(page.file.src_uri) or self.html.get("*", {}))
-        return markdown
+    def on_page_context(self, context: dict, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Any) -> dict | None:
+        """The finished HTML joins the page's data just before its template is rendered (in
+        memory, without a YAML round trip), and leaves it once the page is written."""
+        packed = self.html.get(page.file.src_uri) or self.html.get("*")
+        if packed:
+            page.meta.update({key: value.decode("utf-8") for key, value in packed.items()})
+        return context
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        for key in _HTML_KEYS:
+            page.meta.pop(key, None)
         output = tidy_page(output)
         self.classes.add_html(output)
         if self.search is not None:
@@ -169,6 +212,7 @@ class LabPlugin(BasePlugin[LabConfig]):
             return
         purge_theme_css(Path(config.site_dir), self.classes)
         self.classes = ClassNames()
+        self._spool.close()
         search, self.search = self.search, None
         if search is None:
             return
@@ -179,6 +223,7 @@ class LabPlugin(BasePlugin[LabConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_search()
+        self._spool.close()
 
     def _stop_search(self) -> None:
         if self.search is not None:
