@@ -12,8 +12,11 @@ The same pages, staged to disk by ``python -m build_tools stage``, render withou
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -114,6 +117,7 @@ class LabPlugin(BasePlugin[LabConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
+        self.marks = [time.perf_counter()]
         try:
             now = resolve_now()
         except ClockError as exc:
@@ -155,6 +159,7 @@ class LabPlugin(BasePlugin[LabConfig]):
                 self.search = StreamingIndex()
             except (SearchIndexError, OSError) as exc:
                 raise PluginError(f"lab: {exc}") from None
+        self.marks.append(time.perf_counter())
         site = result.site
         assert site is not None
         log.info(f"{len(site.current_calls)} bandi correnti, {len(site.archived_calls)} in archivio, "
@@ -216,10 +221,23 @@ class LabPlugin(BasePlugin[LabConfig]):
         search, self.search = self.search, None
         if search is None:
             return
+        self.marks.append(time.perf_counter())
         try:
             search.finish(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(f"lab: {exc}") from None
+        self.marks.append(time.perf_counter())
+        self._say_times()
+
+    def _say_times(self) -> None:
+        """Where this build's time went (``make bench`` reads it from ``$LAB_TIMINGS_FILE``)."""
+        started, pages_ready, site_written, indexed = self.marks
+        times = {"pipeline": pages_ready - started, "rendering": site_written - pages_ready,
+                 "search_wait": indexed - site_written}
+        log.info("tempi: contenuti e pagine %.1f s, impaginazione %.1f s, indice di ricerca %.1f s dopo l'ultima pagina",
+                 *times.values())
+        if os.environ.get("LAB_TIMINGS_FILE"):
+            Path(os.environ["LAB_TIMINGS_FILE"]).write_text(json.dumps(times), encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_search()
