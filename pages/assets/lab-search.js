@@ -7,12 +7,16 @@
  * are in the index (built with lang="it"). Besides:
  * - what is typed is normalised like what was indexed (build_tools/renderers/search.py):
  *   typographic apostrophes become plain ones, so "dell’impresa" and "impresa" both match;
- * - current pages come first, the archive after (two searches on the `archivio` filter); among the
- *   current results, calls are ranked by their status at the last build (the `stato` filter, whose
- *   values the page lists best first in data-lab-search-ranks: open, about to open, stopped): one
- *   filtered search per rank says which results are calls of which rank, and the calls are put back
- *   in the places calls held, open ones first; stories, services, events and pages keep their
- *   relevance order and their places. The badge each result shows is still today's status;
+ * - current pages come first, the archive after: the archive's calls have an index of their own
+ *   (pagefind/archivio/, build_tools/renderers/search.py), merged into Pagefind's only when the
+ *   visitor goes past the current results ("Cerca anche tra i bandi chiusi") or when there are
+ *   fewer of them than one page; the first search downloads the current pages' index alone.
+ *   Among the current results, calls are ranked by their status at the last build (the `stato`
+ *   filter, whose values the page lists best first in data-lab-search-ranks: open, about to open,
+ *   stopped): one filtered search per rank says which results are calls of which rank, and the
+ *   calls are put back in the places calls held, open ones first; stories, services, events and
+ *   pages keep their relevance order and their places. The badge each result shows is still
+ *   today's status;
  * - each result says its kind (Bando, Storia, Servizio, Evento, Pagina); a call shows its
  *   status badge, recomputed with today's date (window.LabStatus, assets/lab.js), and deadline;
  * - "Solo bandi aperti" (?aperti=1) keeps calls open at the last build and still open today.
@@ -21,6 +25,7 @@
   "use strict";
 
   var PAGE_SIZE = 5;
+  var ARCHIVE = "pagefind/archivio/";
   var SUB_RESULTS = 3;
   var EVENT = /#evento-/;
 
@@ -52,15 +57,34 @@
     var more = root.querySelector("[data-lab-search-more]");
     var base = new URL(root.getAttribute("data-base") || ".", window.location.href);
     var RANKS = (root.getAttribute("data-lab-search-ranks") || "aperto").split("|");
-    var engine = null, results = [], shown = 0, turn = 0;
+    var hasArchive = root.hasAttribute("data-lab-archive");
+    var moreLabel = more.textContent;
+    var engine = null, merged = null, results = [], shown = 0, turn = 0;
+    var query = "", term = "", current = 0, archiveDone = true;  /* archiveDone: its results are in `results` */
+
+    var OPTIONS = { baseUrl: base.pathname, excerptLength: 24 };
 
     function pagefind() {
       if (!engine) {
         engine = import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
-          return module.options({ baseUrl: base.pathname, excerptLength: 24 }).then(function () { return module; });
+          return module.options(OPTIONS).then(function () { return module; });
         });
       }
       return engine;
+    }
+
+    /* Pagefind with the archive's index merged in (once): from then on every search covers both. */
+    function withArchive() {
+      if (!merged) {
+        merged = pagefind().then(function (module) {
+          return module.mergeIndex(new URL(ARCHIVE, base).pathname, OPTIONS).then(function () { return module; });
+        });
+      }
+      return merged;
+    }
+
+    function find(module, term, filters) {
+      return module.search(term, { filters: filters }).then(function (f) { return f ? f.results : []; });
     }
 
     function text(tag, className, content) {
@@ -129,10 +153,31 @@
       return !only.checked || !status || window.LabStatus.info().applying.indexOf(status) !== -1;
     }
 
+    /* "N risultati per …": the archive's share once it has been searched. */
+    function say() {
+      var n = results.length, where = only.checked ? " tra i bandi aperti" : "";
+      if (!archiveDone) where = " tra bandi correnti, storie e servizi";
+      var text = n === 0 ? "Nessun risultato per “" + query + "”" + where
+        : n + (n === 1 ? " risultato" : " risultati") + " per “" + query + "”" + where;
+      if (archiveDone && !only.checked && n > current) text += " (" + (n - current) + " nell'archivio dei bandi chiusi)";
+      message.textContent = text;
+    }
+
+    /* The archive's results after the current ones. */
+    function addArchive(term, mine) {
+      return withArchive().then(function (module) { return find(module, term, { archivio: "sì" }); }).then(function (found) {
+        if (mine !== turn) return;
+        results = results.concat(found);
+        archiveDone = true;
+        say();
+      });
+    }
+
     function showMore(mine) {
       var next = results.slice(shown, shown + PAGE_SIZE);
       shown += next.length;
-      more.hidden = shown >= results.length;
+      more.hidden = shown >= results.length && archiveDone;
+      more.textContent = shown >= results.length && !archiveDone ? "Cerca anche tra i bandi chiusi (archivio)" : moreLabel;
       root.setAttribute("aria-busy", "true");
       return Promise.all(next.map(function (r) { return r.data(); })).then(function (pages) {
         if (mine !== turn) return;
@@ -149,7 +194,9 @@
     }
 
     function run(typed) {
-      var mine = ++turn, query = typed.trim(), term = normalise(typed);
+      var mine = ++turn;
+      query = typed.trim();
+      term = normalise(typed);
       if (!term) {
         list.textContent = "";
         message.textContent = "";
@@ -157,23 +204,25 @@
         return Promise.resolve();
       }
       return pagefind().then(function (module) {
-        function find(filters) {
-          return module.search(term, { filters: filters }).then(function (f) { return f ? f.results : []; });
-        }
-        if (only.checked) return find({ tipo: "Bando", stato: RANKS[0], archivio: "no" });
-        var current = RANKS.map(function (rank) { return find({ stato: rank, archivio: "no" }); });
-        return Promise.all([find({ archivio: "no" }), find({ archivio: "sì" })].concat(current)).then(function (found) {
-          return ranked(found[0], found.slice(2)).concat(found[1]);
-        });
+        /* Until the archive is merged, the index holds only current pages (no filter to load); the
+           ranks of `stato` other than "chiuso" are current calls' only. */
+        if (only.checked) return find(module, term, { stato: RANKS[0] });
+        var plain = merged ? merged.then(function (m) { return find(m, term, { archivio: "no" }); }) : find(module, term, {});
+        var ranks = RANKS.map(function (rank) { return find(module, term, { stato: rank }); });
+        return Promise.all([plain].concat(ranks)).then(function (found) { return ranked(found[0], found.slice(1)); });
       }).then(function (found) {
         if (mine !== turn) return;
         results = found;
+        current = found.length;
+        archiveDone = only.checked || !hasArchive;
         shown = 0;
         list.textContent = "";
-        var n = results.length, where = only.checked ? " tra i bandi aperti" : "";
-        message.textContent = n === 0 ? "Nessun risultato per “" + query + "”" + where
-          : n + (n === 1 ? " risultato" : " risultati") + " per “" + query + "”" + where;
-        return showMore(mine);
+        var fill = archiveDone || found.length >= PAGE_SIZE ? Promise.resolve() : addArchive(term, mine);
+        return fill.then(function () {
+          if (mine !== turn) return;
+          say();
+          return showMore(mine);
+        });
       });
     }
 
@@ -185,14 +234,18 @@
     input.addEventListener("focus", function () { pagefind(); }, { once: true });
     only.addEventListener("change", function () { run(input.value); remember(input.value.trim()); });
     form.addEventListener("submit", function (event) { event.preventDefault(); run(input.value); remember(input.value.trim()); });
-    more.addEventListener("click", function () { showMore(turn); });
+    more.addEventListener("click", function () {
+      var mine = turn;
+      if (shown < results.length || archiveDone) showMore(mine);
+      else addArchive(term, mine).then(function () { if (mine === turn) showMore(mine); });
+    });
 
     var params = new URLSearchParams(window.location.search);
     only.checked = params.get("aperti") === "1";
-    var query = params.get("q");
-    if (query) {
-      input.value = query;
-      run(query);
+    var asked = params.get("q");
+    if (asked) {
+      input.value = asked;
+      run(asked);
     }
   }
 
