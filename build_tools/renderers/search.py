@@ -83,7 +83,7 @@ def _pagefind(stage: Path, output: Path) -> None:
         raise SearchIndexError(f"Pagefind non è riuscito a indicizzare il sito:\n{done.stderr or done.stdout}")
 
 
-def _keep_data(bundle: Path) -> None:
+def keep_data(bundle: Path) -> None:
     """A merged bundle without the script, WebAssembly and UI files the first bundle serves."""
     for path in bundle.iterdir():
         if path.name not in _DATA and not path.name.endswith(".pf_meta"):
@@ -100,4 +100,4 @@ def index_site(site_dir: Path) -> None:
         _pagefind(current, site_dir / "pagefind")
         if archived:
             _pagefind(archive, site_dir / "pagefind" / ARCHIVE_BUNDLE)
-            _keep_data(site_dir / "pagefind" / ARCHIVE_BUNDLE)
+            keep_data(site_dir / "pagefind" / ARCHIVE_BUNDLE)

@@ -9,7 +9,9 @@ other core while MkDocs renders the next one; only writing the index waits for t
 Pagefind's Python API reads one answer per tenth of a second (``asyncio.sleep(0.1)`` in its
 polling loop): minutes at 5,000 pages. This client speaks the same protocol (base64 JSON
 messages separated by commas) with a reader thread instead. ``tests/test_search_stream.py``
-proves the index equal to the one the command line writes from the finished site.
+proves the index equal to the one the command line writes from the finished site. As there,
+the archived calls' sheets go to an index of their own (``pagefind/archivio/``, see
+:mod:`build_tools.renderers.search`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ import subprocess
 import threading
 from pathlib import Path
 
-from build_tools.renderers.search import EXCLUDED, SearchIndexError, normalise_apostrophes
+from build_tools.renderers.search import (
+    ARCHIVE_BUNDLE,
+    ARCHIVE_MARKER,
+    EXCLUDED,
+    SearchIndexError,
+    keep_data,
+    normalise_apostrophes,
+)
 
 
 def _executable() -> str:
@@ -44,6 +53,7 @@ class StreamingIndex:
         self._last_id = 0
         self._pending: list[int] = []
         self._paths: set[str] = set()
+        self._archived = 0
         self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
         self._reader.start()
         #: Pages waiting to be sent: writing to Pagefind waits while it is busy, MkDocs need not.
@@ -51,8 +61,11 @@ class StreamingIndex:
         self._sender = threading.Thread(target=self._send_pages, name="pagefind-pages", daemon=True)
         self._sender.start()
         self._failure: SearchIndexError | None = None
+        self._index, self._archive = self._new_index(), self._new_index()
+
+    def _new_index(self) -> int:
         answer = self._wait(self._send({"type": "NewIndex", "config": {"exclude_selectors": list(EXCLUDED)}}))
-        self._index = answer["index_id"]
+        return answer["index_id"]
 
     def _send(self, payload: dict) -> int:
         self._last_id += 1
@@ -90,16 +103,20 @@ class StreamingIndex:
 
     def add(self, path: str, html: str) -> None:
         """A finished page, at its path in the site (``bandi/x/index.html``): indexed as Pagefind
-        would read it from disk, apostrophes normalised (:mod:`build_tools.renderers.search`)."""
+        would read it from disk, apostrophes normalised (:mod:`build_tools.renderers.search`); an
+        archived call's sheet to the archive's index."""
         self._paths.add(path)
         self._outbox.put((path, html))
 
     def _send_pages(self) -> None:
         while (page := self._outbox.get()) is not None:
             path, html = page
+            archived = ARCHIVE_MARKER in html
+            self._archived += archived
             try:
-                self._pending.append(self._send({"type": "AddFile", "index_id": self._index, "file_path": path,
-                                                 "url": None, "file_contents": normalise_apostrophes(html)}))
+                self._pending.append(self._send({"type": "AddFile", "index_id": self._archive if archived else self._index,
+                                                 "file_path": path, "url": None,
+                                                 "file_contents": normalise_apostrophes(html)}))
             except SearchIndexError as exc:
                 self._failure = exc
                 return
@@ -117,8 +134,12 @@ class StreamingIndex:
                 raise self._failure
             for message_id in self._pending:
                 self._wait(message_id)
-            self._wait(self._send({"type": "WriteFiles", "index_id": self._index,
-                                   "output_path": str(site_dir.resolve() / "pagefind")}))
+            bundle = site_dir.resolve() / "pagefind"
+            self._wait(self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(bundle)}))
+            if self._archived:
+                self._wait(self._send({"type": "WriteFiles", "index_id": self._archive,
+                                       "output_path": str(bundle / ARCHIVE_BUNDLE)}))
+                keep_data(bundle / ARCHIVE_BUNDLE)
         finally:
             self.close()
 
