@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from build_tools.deriving.eligibility import finder_tables
+from build_tools.parallel import ordered_map
 from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
 from build_tools.outputs import Output, Page, SiteSettings
 from build_tools.outputs.finder import DATA_PATH
@@ -61,6 +62,8 @@ COMPARE = ("bandi/confronta.md", "compare.html", "Confronta i bandi",
            "Due o tre bandi a confronto: scadenze, chi può partecipare, territorio, importi.")
 
 _TEMPLATES = {"bandi": "call.html", "storie": "story.html", "servizi": "service.html"}
+#: From this many sheets on, they are rendered by worker processes (:mod:`build_tools.parallel`).
+MIN_SHEETS = 200
 
 
 def _image(page: StoryPage) -> Output | None:
@@ -124,13 +127,14 @@ def build_pages(site: Site, settings: SiteSettings, files: list[Output]) -> list
     pages.append(renderer.render("subscribe.html", SUBSCRIBE_PATH, SUBSCRIBE_TITLE, SUBSCRIBE_DESCRIPTION,
                                  body=renderer.safe_own(subscribe), feeds=views.feed_links(),
                                  builder=builder_data(settings), builder_script=SUBSCRIBE_SCRIPT))
-    for group in (site.calls, site.stories, site.services):
-        for page in group:
-            source = source_uri(page)
-            item = views.item(source)
-            entry = page.entry
-            pages.append(renderer.render(
-                _TEMPLATES[entry.collection.url_prefix], source, entry.item.title,  # type: ignore[attr-defined]
-                entry.item.summary,  # type: ignore[attr-defined]
-                body=renderer.body_html(entry.body, source, entry.html), item=item, feeds=views.feed_links(item)))
+    def sheet(page: CallPage | StoryPage | ServicePage) -> Page:
+        source = source_uri(page)
+        item = views.item(source)
+        entry = page.entry
+        return renderer.render(
+            _TEMPLATES[entry.collection.url_prefix], source, entry.item.title,  # type: ignore[attr-defined]
+            entry.item.summary,  # type: ignore[attr-defined]
+            body=renderer.body_html(entry.body, source, entry.html), item=item, feeds=views.feed_links(item))
+
+    pages.extend(ordered_map(sheet, [*site.calls, *site.stories, *site.services], MIN_SHEETS))
     return pages

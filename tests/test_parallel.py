@@ -1,8 +1,9 @@
-"""Checking bodies in worker processes gives exactly what checking them here gives.
+"""Work done in worker processes gives exactly what doing it here gives.
 
 The loader hands bodies to forked workers when there are many files
-(:mod:`build_tools.reading.bodies`); ``LAB_WORKERS`` forces either way. The same content,
-good and hostile, must give the same messages at the same lines and the same published HTML.
+(:mod:`build_tools.reading.bodies`), the pages hand them the sheets
+(:mod:`build_tools.outputs.html.pages`); ``LAB_WORKERS`` forces either way. The same content,
+good and hostile, must give the same messages at the same lines and the same pages.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from content_factory import call_data, front_matter
 from test_hostile import BODY_ERRORS, BODY_WARNINGS
 
 from build_tools import run_checks
+from build_tools.outputs import SiteSettings
+from build_tools.pipeline import build
+from build_tools import parallel
 from build_tools.reading import bodies
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,11 +33,11 @@ def checked(content: Path, now, workers: str, monkeypatch: pytest.MonkeyPatch): 
 
 def test_workers_are_used_when_asked_and_not_for_small_content(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LAB_WORKERS", raising=False)
-    assert bodies.workers(10) == 0
+    assert parallel.workers(10, bodies.MIN_FILES) == 0
     monkeypatch.setenv("LAB_WORKERS", "2")
-    assert bodies.workers(10) == 2
+    assert parallel.workers(10, bodies.MIN_FILES) == 2
     monkeypatch.setenv("LAB_WORKERS", "1")
-    assert bodies.workers(10_000) == 0
+    assert parallel.workers(10_000, bodies.MIN_FILES) == 0
 
 
 def test_demo_content_checks_the_same_in_workers(now, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -53,3 +57,16 @@ def test_hostile_bodies_check_the_same_in_workers(content_tree, now, monkeypatch
     there = checked(content, now, "2", monkeypatch)
     assert there == here
     assert sum("caso-" in m and "error" in m for m in here[0]) >= len(BODY_ERRORS)
+
+
+def test_pages_render_the_same_in_workers(now, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = SiteSettings(site_url="https://example.org/lab/", demo=True)
+    results = []
+    for workers in ("1", "2"):
+        monkeypatch.setenv("LAB_WORKERS", workers)
+        result = build(REPO / "content", now, settings, root=REPO)
+        assert not result.errors
+        results.append(result.outputs)
+    here, there = results
+    assert [o.path for o in there] == [o.path for o in here] and len(here) > 100
+    assert there == here
