@@ -250,3 +250,18 @@ def test_long_groups_are_drawn_fifty_at_a_time(new_page, site_dir) -> None:  # n
         assert page.evaluate("document.activeElement.textContent") == wanted[shown], "focus on the first new result"
     assert titles.all_inner_texts() == wanted
     assert page.recorder.js_errors == []
+
+
+def test_the_form_is_in_place_from_the_first_paint(new_page) -> None:  # noqa: ANN001
+    """Nothing moves while the script starts: the form is shown by the stylesheet when scripts
+    run (``lab-js``), not by the script once it has loaded (Lighthouse counted a layout shift)."""
+    page = new_page(width=NARROW, height=640)
+    page.add_init_script("""window.__shifts = [];
+        new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) window.__shifts.push(e.value); }))
+          .observe({type: "layout-shift", buffered: true});""")
+    page.goto("bandi/quale-bando/")
+    wait_for_results_box = page.locator("[data-lab-finder-results]:not([hidden])")
+    wait_for_results_box.wait_for(state="attached")
+    page.wait_for_timeout(300)
+    assert page.locator("form[data-lab-finder]").is_visible()
+    assert page.evaluate("window.__shifts") == []
