@@ -10,7 +10,6 @@ The site is built once per session (shared with the browser tests and the link c
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -18,10 +17,8 @@ from pathlib import Path
 import pytest
 
 _HERE = Path(__file__).parent / "browser"
-_spec = importlib.util.spec_from_file_location("lab_sitebuild", _HERE / "sitebuild.py")
-sitebuild = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(sitebuild)  # type: ignore[union-attr]
 sys.path.insert(0, str(_HERE))
+import sitebuild  # noqa: E402
 from htmlcheck import CheckerMissing, checker_command, describe, html_errors  # noqa: E402
 
 pytestmark = pytest.mark.slow

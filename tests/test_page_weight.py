@@ -8,17 +8,14 @@ than one page holds, since ``/bandi/`` shows only its first page. KB = 1,000 byt
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
 import pytest
 
 _HERE = Path(__file__).parent / "browser"
-_spec = importlib.util.spec_from_file_location("lab_sitebuild", _HERE / "sitebuild.py")
-sitebuild = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(sitebuild)  # type: ignore[union-attr]
 sys.path.insert(0, str(_HERE))
+import sitebuild  # noqa: E402
 from pageweight import BUDGETS, KB, Weight, page_weight  # noqa: E402
 
 pytestmark = pytest.mark.slow
