@@ -38,7 +38,7 @@ from build_tools.pipeline import build
 from build_tools.renderers.markup import tidy_page
 from build_tools.renderers.search import SearchIndexError
 from build_tools.renderers.search_stream import StreamingIndex
-from build_tools.renderers.stubs import html_meta, stub
+from build_tools.renderers.stubs import HTML_KEYS, html_meta, stub
 from build_tools.renderers.theme_css import ClassNames, purge_theme_css
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads the live-reload server (watchdog, http.server...)
@@ -61,9 +61,6 @@ def site_settings(config: MkDocsConfig, files: Files) -> SiteSettings:
     return SiteSettings(site_url=config.site_url, site_name=config.site_name, directory_urls=config.use_directory_urls,
                         hand_written=tuple(f.src_uri for f in files.documentation_pages()),
                         **settings_from_extra(config.extra))
-
-
-_HTML_KEYS = ("lab_head", "lab_html", "lab_scripts")
 
 
 def _packed(parts: dict[str, str]) -> dict[str, bytes]:
@@ -192,7 +189,7 @@ class LabPlugin(BasePlugin[LabConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
-        for key in _HTML_KEYS:
+        for key in HTML_KEYS:
             page.meta.pop(key, None)
         output = tidy_page(output)
         self.classes.add_html(output)

@@ -26,9 +26,13 @@ def stub_meta(page: Page) -> dict[str, Any]:
     return {"title": escaped(page.title), "description": escaped(page.description), "hide": list(page.hide)}
 
 
+#: The page data that carries the finished HTML parts (head, content, scripts).
+HTML_KEYS = ("lab_head", "lab_html", "lab_scripts")
+
+
 def html_meta(page: Page) -> dict[str, str]:
     """The finished HTML parts, printed by ``overrides/main.html``."""
-    return {"lab_head": page.head, "lab_html": page.content, "lab_scripts": page.scripts}
+    return dict(zip(HTML_KEYS, (page.head, page.content, page.scripts)))
 
 
 def front_matter(meta: dict[str, Any]) -> str:
