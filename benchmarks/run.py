@@ -559,7 +559,8 @@ PROFILE_SCRIPT = textwrap.dedent("""
 
     steps = collections.defaultdict(float)  # the lab plugin's pipeline, if present
     try:
-        import build_tools.renderers.mkdocs_plugin as lab_plugin, build_tools.outputs as lab_outputs
+        import build_tools.pipeline as lab_pipeline, build_tools.outputs as lab_outputs
+        import build_tools.outputs.html.pages as lab_pages
         def timing(label, function):
             def wrapper(*args, **kwargs):
                 start = time.perf_counter()
@@ -568,10 +569,12 @@ PROFILE_SCRIPT = textwrap.dedent("""
                 finally:
                     steps[label] += time.perf_counter() - start
             return wrapper
-        lab_plugin.run_checks = timing("checks (load + validate)", lab_plugin.run_checks)
-        lab_plugin.build_site = timing("derive site", lab_plugin.build_site)
-        original_builders = lab_outputs.default_builders
-        lab_outputs.default_builders = lambda: [timing(f"output {b.__name__}", b) for b in original_builders()]
+        lab_pipeline.run_checks = timing("checks (load + validate)", lab_pipeline.run_checks)
+        lab_pipeline.read_history = timing("history", lab_pipeline.read_history)
+        lab_pipeline.build_site = timing("derive site", lab_pipeline.build_site)
+        original_builders = lab_outputs.file_builders
+        lab_outputs.file_builders = lambda: [timing(f"output {b.__name__}", b) for b in original_builders()]
+        lab_outputs.build_pages = lab_pages.build_pages = timing("output pages", lab_pages.build_pages)
     except ImportError:
         pass
 

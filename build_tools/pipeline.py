@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -100,12 +101,13 @@ class Build:
 
 def build(content_dir: Path, now: datetime, settings: SiteSettings,
           closing_soon_days: int = DEFAULT_CLOSING_SOON_DAYS, root: Path | None = None,
-          history: History | None = None) -> Build:
+          history: History | None = None, files_named: Callable[[list[Output]], None] | None = None) -> Build:
     """Check the content; when it has no error, read the calls' history, derive the site and make
     every output.
 
     ``history`` None reads it from Git (:func:`read_history`: a shallow clone raises
     ``HistoryError``, a folder outside Git gives a history with a note); tests may pass their own.
+    ``files_named``: see :func:`build_tools.outputs.build_outputs`.
     """
     started = time.perf_counter()
     check = run_checks(content_dir, now, closing_soon_days, root=root)
@@ -120,6 +122,6 @@ def build(content_dir: Path, now: datetime, settings: SiteSettings,
     started = time.perf_counter()
     result.site = build_site(check.content, now, closing_soon_days, timings=check.timings,
                              history=history.changes, history_note=history.note)
-    result.outputs = build_outputs(result.site, settings)
+    result.outputs = build_outputs(result.site, settings, files_named)
     result.seconds["outputs"] = time.perf_counter() - started
     return result

@@ -54,7 +54,9 @@ class Facet:
 
 
 def _regions(page: Any) -> Iterable[Region]:
-    return open_regions(page.call) or ()
+    """In vocabulary order: a set's order changes from one process to the next, a build must not."""
+    regions = open_regions(page.call) or frozenset()
+    return [r for r in Region if r in regions]
 
 
 #: Italian slugs of the static listings (``/bandi/per/cooperative/``), the same words as the

@@ -54,13 +54,44 @@ def settings_from_extra(extra: dict[str, Any] | None) -> dict[str, Any]:
             "contact_email": email.strip() if email else None, "accessibility_statement_date": when}
 
 
-@dataclass(frozen=True)
 class Output:
-    """One generated file: site-relative POSIX path, text or bytes, media type."""
+    """One generated file: site-relative POSIX path, text or bytes, media type.
 
-    path: str
-    content: str | bytes
-    media_type: str
+    A builder that can name its files before writing them gives a function instead of the
+    text (:meth:`later`): the pages need only the paths, so an adapter may make the files in
+    another process while this one makes the pages (:mod:`build_tools.renderers.file_writer`).
+    """
+
+    __slots__ = ("path", "media_type", "_content", "_make")
+
+    def __init__(self, path: str, content: str | bytes, media_type: str) -> None:
+        self.path, self.media_type = path, media_type
+        self._content: str | bytes | None = content
+        self._make: Callable[[], str | bytes] | None = None
+
+    @classmethod
+    def later(cls, path: str, make: Callable[[], str | bytes], media_type: str) -> Output:
+        """A file whose text ``make()`` gives when it is first asked for."""
+        output = cls(path, "", media_type)
+        output._content, output._make = None, make
+        return output
+
+    @property
+    def content(self) -> str | bytes:
+        if self._content is None:
+            assert self._make is not None
+            self._content, self._make = self._make(), None
+        return self._content
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Output):
+            return NotImplemented
+        return (self.path, self.media_type, self.content) == (other.path, other.media_type, other.content)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable once made
+
+    def __repr__(self) -> str:
+        return f"Output({self.path!r}, {self.media_type!r})"
 
 
 @dataclass(frozen=True)
@@ -108,10 +139,16 @@ def file_builders() -> list[Builder]:
     return [build_feeds, build_calendars, build_opendata, build_finder_data, build_images]
 
 
-def build_outputs(site: Site, settings: SiteSettings) -> list[Output | Page]:
-    """All generated files, then every page (pages link only to files that exist)."""
+def build_outputs(site: Site, settings: SiteSettings,
+                  files_named: Callable[[list[Output]], None] | None = None) -> list[Output | Page]:
+    """All generated files, then every page (pages link only to files that exist).
+
+    ``files_named`` is called with the files once they are named, before the pages are made:
+    an adapter may start writing them there (most are made only when their content is read)."""
     from build_tools.outputs.html.pages import build_pages
 
     files = collect(site, settings, file_builders())
+    if files_named is not None:
+        files_named([f for f in files if isinstance(f, Output)])
     pages = build_pages(site, settings, [f for f in files if isinstance(f, Output)])
     return collect(site, settings, [lambda _site, _settings: [*files, *pages]])

@@ -25,7 +25,9 @@ written once and shared by every calendar that holds it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, partial
 from datetime import date, datetime, time, timedelta, timezone
 
 from build_tools.reading.models import Call, CallStatus
@@ -38,7 +40,7 @@ from build_tools.outputs.ical import (
 )
 from build_tools.outputs.links import absolute, base_url, ical_uid
 from build_tools.outputs.facts import LABELS, Deadline, call_deadlines, call_facts, last_change
-from build_tools.outputs.interests import INTERESTS
+from build_tools.outputs.interests import INTERESTS, Interest
 
 PRODID = "-//Legacoop Lazio//Laboratorio di Contaminazione Digitale//IT"
 MEDIA_TYPE = "text/calendar"
@@ -234,37 +236,35 @@ def _listed(site: Site, by_call: dict[str, list[IcsEvent]], keep=lambda page: Tr
     return sorted(events, key=lambda e: e.sort_key)
 
 
-def _deadlines_calendar(site: Site, settings: SiteSettings, by_call: dict[str, list[IcsEvent]]) -> Output:
-    content = calendar_file(f"{settings.site_name} – Scadenze dei bandi",
-                        "Le scadenze dei bandi aperti o in arrivo, e le aperture dei click day. Si aggiorna ogni giorno.",
-                        "calendari-scadenze", settings, _listed(site, by_call))
-    return Output(DEADLINES_PATH, content, MEDIA_TYPE)
+ByCall = Callable[[], dict[str, list[IcsEvent]]]
 
 
-def _interest_calendars(site: Site, settings: SiteSettings, by_call: dict[str, list[IcsEvent]]) -> list[Output]:
-    out = []
-    for item in INTERESTS:
-        events = _listed(site, by_call, item.matches)
-        content = calendar_file(f"{settings.site_name} – Scadenze: {item.title}", item.calendar_description,
-                                f"calendari-{item.feed_id.replace('/', '-')}", settings, events)
-        out.append(Output(item.calendar_path, content, MEDIA_TYPE))
-    return out
+def _deadlines_calendar(site: Site, settings: SiteSettings, by_call: ByCall) -> bytes:
+    return calendar_file(f"{settings.site_name} – Scadenze dei bandi",
+                         "Le scadenze dei bandi aperti o in arrivo, e le aperture dei click day. Si aggiorna ogni giorno.",
+                         "calendari-scadenze", settings, _listed(site, by_call()))
 
 
-def _call_calendar(page: CallPage, settings: SiteSettings, base: str, events: list[IcsEvent]) -> Output:
-    content = calendar_file(f"Scadenza: {page.call.title}", f"Scheda del Laboratorio: {absolute(base, page.url)}",
-                        f"bandi-{page.slug}", settings, events)
-    return Output(call_ics_path(page), content, MEDIA_TYPE)
+def _interest_calendar(site: Site, settings: SiteSettings, by_call: ByCall, item: Interest) -> bytes:
+    return calendar_file(f"{settings.site_name} – Scadenze: {item.title}", item.calendar_description,
+                         f"calendari-{item.feed_id.replace('/', '-')}", settings, _listed(site, by_call(), item.matches))
+
+
+def _call_calendar(page: CallPage, settings: SiteSettings, base: str, by_call: ByCall) -> bytes:
+    return calendar_file(f"Scadenza: {page.call.title}", f"Scheda del Laboratorio: {absolute(base, page.url)}",
+                         f"bandi-{page.slug}", settings, by_call()[page.slug])
 
 
 def build_calendars(site: Site, settings: SiteSettings) -> list[Output]:
     """The deadlines, interest and events calendars, one file per current call with a deadline and
-    one per service event."""
+    one per service event. Named now, written when read: every event is made once, for all of them."""
     from build_tools.outputs.service_calendar import build_event_calendars
 
     base = base_url(settings, "i calendari (.ics)")
-    by_call = _events_by_call(site, base)
-    outputs = [_deadlines_calendar(site, settings, by_call), *_interest_calendars(site, settings, by_call)]
-    outputs += [_call_calendar(page, settings, base, by_call[page.slug]) for page in site.current_calls
-                if call_has_ics(page)]
+    by_call = cache(partial(_events_by_call, site, base))
+    outputs = [Output.later(DEADLINES_PATH, partial(_deadlines_calendar, site, settings, by_call), MEDIA_TYPE)]
+    outputs += [Output.later(item.calendar_path, partial(_interest_calendar, site, settings, by_call, item), MEDIA_TYPE)
+                for item in INTERESTS]
+    outputs += [Output.later(call_ics_path(page), partial(_call_calendar, page, settings, base, by_call), MEDIA_TYPE)
+                for page in site.current_calls if call_has_ics(page)]
     return outputs + build_event_calendars(site, settings, base)

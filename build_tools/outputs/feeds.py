@@ -25,6 +25,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, partial
 from datetime import date, datetime, timedelta
 
 from feedgen.feed import FeedGenerator
@@ -303,7 +304,13 @@ def build_feeds(site: Site, settings: SiteSettings) -> list[Output]:
     base = base_url(settings, "i feed RSS/Atom")
     outputs: list[Output] = []
     for spec in FEEDS:
-        items = select(spec, site)
+        items = cache(partial(select, spec, site))  # one selection for the spec's formats
         for fmt in spec.formats:
-            outputs.append(Output(spec.path(fmt), render_feed(spec, fmt, items, site, settings, base), fmt.media_type))
+            outputs.append(Output.later(spec.path(fmt), partial(_render, spec, fmt, items, site, settings, base),
+                                        fmt.media_type))
     return outputs
+
+
+def _render(spec: FeedSpec, fmt: FeedFormat, items: Callable[[], list[FeedItem]], site: Site, settings: SiteSettings,
+            base: str) -> bytes:
+    return render_feed(spec, fmt, items(), site, settings, base)

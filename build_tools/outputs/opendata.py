@@ -17,6 +17,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
+from functools import cache, partial
 from typing import Any
 
 from pydantic import BaseModel
@@ -184,18 +186,22 @@ def data_schema(path: str, base: str) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
 
 
+def _json_document(path: str, items: Callable[[], list[Any]], site: Site, settings: SiteSettings, base: str) -> str:
+    return to_json(_document(path, items(), site, settings, base))
+
+
 def build_opendata(site: Site, settings: SiteSettings) -> list[Output]:
     """JSON, CSV and their schemas; needs ``site_url`` (records carry absolute URLs)."""
     base = base_url(settings, "i dati aperti")
-    calls = [call_record(p, site, base) for p in site.calls]
+    calls = cache(lambda: [call_record(p, site, base) for p in site.calls])
     documents = {
         "dati/bandi.json": calls,
-        "dati/storie.json": [story_record(p, base) for p in site.stories],
-        "dati/servizi-eventi.json": [service_record(p, site, base) for p in site.services],
+        "dati/storie.json": lambda: [story_record(p, base) for p in site.stories],
+        "dati/servizi-eventi.json": lambda: [service_record(p, site, base) for p in site.services],
     }
-    outputs = [Output(path, to_json(_document(path, items, site, settings, base)), "application/json")
+    outputs = [Output.later(path, partial(_json_document, path, items, site, settings, base), "application/json")
                for path, items in documents.items()]
-    outputs.append(Output("dati/bandi.csv", calls_csv(calls), "text/csv"))
+    outputs.append(Output.later("dati/bandi.csv", lambda: calls_csv(calls()), "text/csv"))
     outputs += [Output(data_schema_path(path), data_schema(path, base), "application/schema+json") for path in DATASETS]
     outputs += [Output(f"dati/schema/{name}", text, "application/schema+json") for name, text in schema_files().items()]
     return outputs

@@ -25,9 +25,11 @@ BodyCheck = tuple[list[tuple[int, str, bool]], str | None]
 
 
 def _check_file(path: Path) -> BodyCheck | None:
-    """One file's body, checked; None when the file cannot be read or split (the loader says why)."""
+    """One file's body, checked; None when the file cannot be read or split (the loader says why).
+
+    Only the split: the loader parses the front matter, and uses the body only when that succeeds."""
     try:
-        body = frontmatter.parse(path.read_bytes()).body
+        body = frontmatter.split(frontmatter.decode(path.read_bytes()))[1]
     except Exception:  # noqa: BLE001 - reported by the loader, which reads the file again
         return None
     return safety.body_problems(body)

@@ -3,9 +3,10 @@
 Per build it runs the pipeline once (:func:`build_tools.pipeline.build`), stops on any
 content error with the checker's ``path:line: error: message`` lines (under ``serve`` it
 shows them instead, as an Italian page in place of every page: :mod:`build_tools.outputs.html.errors`),
-and adds every output
-in memory: files as they are, pages as data-only stubs (:mod:`build_tools.renderers.stubs`)
-whose finished HTML ``overrides/main.html`` prints. Pagefind indexes each finished page while
+and adds every output: files are written into ``site_dir`` by a forked process while the
+pages are made (:mod:`build_tools.renderers.file_writer`; MkDocs only learns their names), pages
+become data-only stubs (:mod:`build_tools.renderers.stubs`) whose finished HTML
+``overrides/main.html`` prints. Pagefind indexes each finished page while
 MkDocs renders the next (:mod:`build_tools.renderers.search_stream`).
 The same pages, staged to disk by ``python -m build_tools stage``, render without this plugin.
 """
@@ -14,8 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,11 +29,12 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from build_tools.clock import ClockError, resolve_now
 from build_tools.deriving.status import DEFAULT_CLOSING_SOON_DAYS
-from build_tools.outputs import Page, SiteSettings, settings_from_extra
+from build_tools.outputs import Output, Page, SiteSettings, settings_from_extra
 from build_tools.outputs.html.errors import error_page
 from build_tools.reading.loader import content_files
 from build_tools.reading.registry import COLLECTIONS
 from build_tools.pipeline import build
+from build_tools.renderers.file_writer import FileWriter, WriteError, write_outputs
 from build_tools.renderers.markup import tidy_page
 from build_tools.renderers.search import SearchIndexError
 from build_tools.renderers.search_stream import StreamingIndex
@@ -69,30 +69,21 @@ def _packed(parts: dict[str, str]) -> dict[str, bytes]:
     return {key: value.encode("utf-8") for key, value in parts.items()}
 
 
-class _Spool:
-    """Generated files (feeds, calendars, data) wait on disk, not in memory, until MkDocs copies them."""
+class _WrittenFile(File):
+    """A generated file the :class:`FileWriter` puts in the site folder itself: MkDocs knows it
+    (links to it are checked) and has nothing to copy."""
 
-    def __init__(self) -> None:
-        self.folder: Path | None = None
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
-    def write(self, path: str, content: str | bytes) -> str:
-        if self.folder is None:
-            self.folder = Path(tempfile.mkdtemp(prefix="lab-files-"))
-        target = self.folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-        return str(target)
-
-    def close(self) -> None:
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
-            self.folder = None
+    def is_modified(self) -> bool:
+        return False
 
 
 class LabPlugin(BasePlugin[LabConfig]):
     """Publishes calls, stories and services from ``content/``."""
 
-    _spool = _Spool()
+    _writer: FileWriter | None = None
 
     serving = False
     showing_errors = False
@@ -119,9 +110,23 @@ class LabPlugin(BasePlugin[LabConfig]):
             now = resolve_now()
         except ClockError as exc:
             raise PluginError(f"lab: {exc}") from None
+        self._stop_writer()
+        writer = self._writer = FileWriter(Path(config.site_dir))
+
+        def files_named(outputs: list[Output]) -> None:  # written while the pages are made
+            for output in outputs:
+                if files.get_file_from_path(output.path) is not None:
+                    raise PluginError(f"lab: `{output.path}` è generato dai contenuti: toglilo da `{config.docs_dir}`")
+            writer.start(outputs)
+            written.update(output.path for output in outputs)
+
+        written: set[str] = set()
+
         try:
-            result = build(self.content_dir, now, site_settings(config, files), self.config.closing_soon_days, root=self.root)
-        except ValueError as exc:  # two outputs at one path, a missing site_url, a shallow clone...
+            result = build(self.content_dir, now, site_settings(config, files), self.config.closing_soon_days,
+                           root=self.root, files_named=files_named)
+        except (ValueError, WriteError) as exc:  # two outputs at one path, a missing site_url, a shallow clone...
+            self._stop_writer()
             raise PluginError(f"lab: {exc}") from None
         for warning in result.check.report.sorted():
             if not warning.is_error:
@@ -134,8 +139,6 @@ class LabPlugin(BasePlugin[LabConfig]):
         if result.history_note:
             log.info(result.history_note)
         self.html = {}
-        self._spool.close()
-        self._spool = _Spool()
         outputs, result.outputs = result.outputs, []
         outputs.reverse()
         while outputs:  # each output is let go once it is stored: the pipeline's peak is not added to
@@ -146,8 +149,10 @@ class LabPlugin(BasePlugin[LabConfig]):
                 self.html[output.path] = _packed(html_meta(output))
                 file = File.generated(config, output.path, content=stub(output, with_html=False),
                                       inclusion=InclusionLevel.NOT_IN_NAV)
-            else:
-                file = File.generated(config, output.path, abs_src_path=self._spool.write(output.path, output.content))
+            else:  # the files the pages come with (compare data, the explorer's list) are written here
+                if output.path not in written:
+                    write_outputs([output], Path(config.site_dir))
+                file = _WrittenFile.generated(config, output.path, abs_src_path=str(Path(config.site_dir) / output.path))
             files.append(file)
         self.last_pages = frozenset(self.html)
         self._stop_search()
@@ -214,7 +219,13 @@ class LabPlugin(BasePlugin[LabConfig]):
             return
         purge_theme_css(Path(config.site_dir), self.classes)
         self.classes = ClassNames()
-        self._spool.close()
+        writer, self._writer = self._writer, None
+        try:
+            if writer is not None:
+                writer.wait()
+        except WriteError as exc:
+            self._stop_search()
+            raise PluginError(f"lab: {exc}") from None
         search, self.search = self.search, None
         if search is None:
             return
@@ -238,7 +249,12 @@ class LabPlugin(BasePlugin[LabConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_search()
-        self._spool.close()
+        self._stop_writer()
+
+    def _stop_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.stop()
+            self._writer = None
 
     def _stop_search(self) -> None:
         if self.search is not None:

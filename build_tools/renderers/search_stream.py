@@ -11,7 +11,8 @@ polling loop): minutes at 5,000 pages. This client speaks the same protocol (bas
 messages separated by commas) with a reader thread instead. ``tests/test_search_stream.py``
 proves the index equal to the one the command line writes from the finished site. As there,
 the archived calls' sheets go to an index of their own (``pagefind/archivio/``, see
-:mod:`build_tools.renderers.search`).
+:mod:`build_tools.renderers.search`), in a Pagefind process of its own: writing an index is
+when Pagefind needs the most memory, and the two are written one after the other.
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ def _executable() -> str:
     return str(found)
 
 
-class StreamingIndex:
-    """One Pagefind service process for one build (``add`` each page, then ``finish``)."""
+class _Service:
+    """One Pagefind service process holding one index: pages go in, a bundle comes out."""
 
     def __init__(self) -> None:
         self._process = subprocess.Popen([_executable(), "--service"], stdin=subprocess.PIPE,
@@ -51,21 +52,11 @@ class StreamingIndex:
         self._answers: dict[int, dict] = {}
         self._arrived = threading.Condition()
         self._last_id = 0
-        self._pending: list[int] = []
-        self._paths: set[str] = set()
-        self._archived = 0
+        self.pending: list[int] = []
         self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
         self._reader.start()
-        #: Pages waiting to be sent: writing to Pagefind waits while it is busy, MkDocs need not.
-        self._outbox: queue.Queue[tuple[str, str] | None] = queue.Queue()
-        self._sender = threading.Thread(target=self._send_pages, name="pagefind-pages", daemon=True)
-        self._sender.start()
-        self._failure: SearchIndexError | None = None
-        self._index, self._archive = self._new_index(), self._new_index()
-
-    def _new_index(self) -> int:
         answer = self._wait(self._send({"type": "NewIndex", "config": {"exclude_selectors": list(EXCLUDED)}}))
-        return answer["index_id"]
+        self._index: int = answer["index_id"]
 
     def _send(self, payload: dict) -> int:
         self._last_id += 1
@@ -102,6 +93,44 @@ class StreamingIndex:
         return answer
 
     def add(self, path: str, html: str) -> None:
+        self.pending.append(self._send({"type": "AddFile", "index_id": self._index, "file_path": path, "url": None,
+                                        "file_contents": html}))
+
+    def write(self, bundle: Path) -> None:
+        """Every page indexed, the bundle written; then the process ends and its memory is freed."""
+        try:
+            for message_id in self.pending:
+                self._wait(message_id)
+            self._wait(self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(bundle)}))
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._process.stdin and not self._process.stdin.closed:
+            self._process.stdin.close()
+        self._process.terminate()
+        self._process.wait()
+
+
+class StreamingIndex:
+    """The site's two bundles for one build (``add`` each page, then ``finish``): one Pagefind
+    process each, so the archive's is written, and its memory freed, before the other's."""
+
+    def __init__(self) -> None:
+        self._paths: set[str] = set()
+        self._failure: SearchIndexError | None = None
+        self._index = _Service()
+        try:
+            self._archive: _Service | None = _Service()
+        except BaseException:
+            self._index.close()
+            raise
+        #: Pages waiting to be sent: writing to Pagefind waits while it is busy, MkDocs need not.
+        self._outbox: queue.Queue[tuple[str, str] | None] = queue.Queue()
+        self._sender = threading.Thread(target=self._send_pages, name="pagefind-pages", daemon=True)
+        self._sender.start()
+
+    def add(self, path: str, html: str) -> None:
         """A finished page, at its path in the site (``bandi/x/index.html``): indexed as Pagefind
         would read it from disk, apostrophes normalised (:mod:`build_tools.renderers.search`); an
         archived call's sheet to the archive's index."""
@@ -111,12 +140,10 @@ class StreamingIndex:
     def _send_pages(self) -> None:
         while (page := self._outbox.get()) is not None:
             path, html = page
-            archived = ARCHIVE_MARKER in html
-            self._archived += archived
+            service = self._archive if ARCHIVE_MARKER in html else self._index
+            assert service is not None
             try:
-                self._pending.append(self._send({"type": "AddFile", "index_id": self._archive if archived else self._index,
-                                                 "file_path": path, "url": None,
-                                                 "file_contents": normalise_apostrophes(html)}))
+                service.add(path, normalise_apostrophes(html))
             except SearchIndexError as exc:
                 self._failure = exc
                 return
@@ -132,20 +159,21 @@ class StreamingIndex:
             self._sender.join()
             if self._failure is not None:
                 raise self._failure
-            for message_id in self._pending:
-                self._wait(message_id)
             bundle = site_dir.resolve() / "pagefind"
-            self._wait(self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(bundle)}))
-            if self._archived:
-                self._wait(self._send({"type": "WriteFiles", "index_id": self._archive,
-                                       "output_path": str(bundle / ARCHIVE_BUNDLE)}))
+            archive, self._archive = self._archive, None
+            assert archive is not None
+            if archive.pending:
+                archive.write(bundle / ARCHIVE_BUNDLE)
+            else:
+                archive.close()
+            self._index.write(bundle)
+            if (bundle / ARCHIVE_BUNDLE).is_dir():
                 keep_data(bundle / ARCHIVE_BUNDLE)
         finally:
             self.close()
 
     def close(self) -> None:
         self._outbox.put(None)
-        if self._process.stdin and not self._process.stdin.closed:
-            self._process.stdin.close()
-        self._process.terminate()
-        self._process.wait()
+        for service in (self._index, self._archive):
+            if service is not None:
+                service.close()
