@@ -36,6 +36,7 @@ from build_tools.reading.registry import COLLECTIONS
 from build_tools.pipeline import build
 from build_tools.renderers.file_writer import FileWriter, WriteError, write_outputs
 from build_tools.renderers.markup import tidy_page
+from build_tools.renderers.mkdocs_share import PageShare, ShareError
 from build_tools.renderers.search import SearchIndexError
 from build_tools.renderers.search_stream import StreamingIndex
 from build_tools.renderers.stubs import HTML_KEYS, html_meta, stub
@@ -84,6 +85,10 @@ class LabPlugin(BasePlugin[LabConfig]):
     """Publishes calls, stories and services from ``content/``."""
 
     _writer: FileWriter | None = None
+    _share: PageShare | None = None
+    dirty = False
+    nav: Any = None
+    indexed: set[str] = set()  # pages already given to the search index (by their source)
 
     serving = False
     showing_errors = False
@@ -92,6 +97,7 @@ class LabPlugin(BasePlugin[LabConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # the live preview: content errors become a page, not a stop
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if self.config.closing_soon_days < 0:
@@ -110,7 +116,7 @@ class LabPlugin(BasePlugin[LabConfig]):
             now = resolve_now()
         except ClockError as exc:
             raise PluginError(f"lab: {exc}") from None
-        self._stop_writer()
+        self._stop_helpers()
         writer = self._writer = FileWriter(Path(config.site_dir))
 
         def files_named(outputs: list[Output]) -> None:  # written while the pages are made
@@ -126,7 +132,7 @@ class LabPlugin(BasePlugin[LabConfig]):
             result = build(self.content_dir, now, site_settings(config, files), self.config.closing_soon_days,
                            root=self.root, files_named=files_named)
         except (ValueError, WriteError) as exc:  # two outputs at one path, a missing site_url, a shallow clone...
-            self._stop_writer()
+            self._stop_helpers()
             raise PluginError(f"lab: {exc}") from None
         for warning in result.check.report.sorted():
             if not warning.is_error:
@@ -155,18 +161,41 @@ class LabPlugin(BasePlugin[LabConfig]):
                 file = _WrittenFile.generated(config, output.path, abs_src_path=str(Path(config.site_dir) / output.path))
             files.append(file)
         self.last_pages = frozenset(self.html)
-        self._stop_search()
-        if self.config.search_index:
-            try:
-                self.search = StreamingIndex()
-            except (SearchIndexError, OSError) as exc:
-                raise PluginError(f"lab: {exc}") from None
         self.marks.append(time.perf_counter())
         site = result.site
         assert site is not None
         log.info(f"{len(site.current_calls)} bandi correnti, {len(site.archived_calls)} in archivio, "
                  f"{len(site.stories)} storie, {len(site.services)} servizi (oggi è {now:%Y-%m-%d %H:%M})")
         return files
+
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page is read and the theme is ready: the helper process takes half the generated
+        pages (:mod:`build_tools.renderers.mkdocs_share`), then Pagefind starts (no thread may
+        run while a process is forked)."""
+        if not self.config.enabled or self.showing_errors:
+            return env
+        self._stop_helpers(keep_writer=True)
+        generated = [f.page for f in files.documentation_pages() if f.src_uri in self.html and f.page is not None]
+        if not self.dirty and PageShare.wanted(len(generated)):
+            self._share = PageShare()
+            self._share.start(generated[1::2], (config, files.documentation_pages(), self.nav, env), self)
+            log.info(f"{len(generated[1::2])} pagine impaginate in un secondo processo")
+        self.indexed = set()
+        if self.config.search_index:
+            try:
+                self.search = StreamingIndex()
+            except (SearchIndexError, OSError) as exc:
+                raise PluginError(f"lab: {exc}") from None
+            language = config.theme["language"] or "it"
+            for page in generated:  # indexed while MkDocs renders: all Pagefind reads is our HTML
+                self.search.add_body(page.file.dest_uri, self.html[page.file.src_uri]["lab_html"].decode("utf-8"),
+                                     language)
+                self.indexed.add(page.file.src_uri)
+        return env
 
     def _error_site(self, errors: list, files: Files, config: MkDocsConfig) -> Files:
         """Every page, generated or hand-written, shows the errors; the terminal lists them too."""
@@ -198,7 +227,7 @@ class LabPlugin(BasePlugin[LabConfig]):
             page.meta.pop(key, None)
         output = tidy_page(output)
         self.classes.add_html(output)
-        if self.search is not None:
+        if self.search is not None and page.file.src_uri not in self.indexed:
             self.search.add(page.file.dest_uri, output)
         return output
 
@@ -217,15 +246,16 @@ class LabPlugin(BasePlugin[LabConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        purge_theme_css(Path(config.site_dir), self.classes)
-        self.classes = ClassNames()
-        writer, self._writer = self._writer, None
-        try:
+        (share, self._share), (writer, self._writer) = (self._share, None), (self._writer, None)
+        try:  # the helper's pages and the generated files, then the stylesheet and the search index
+            self.classes.names |= share.wait() if share is not None else set()
             if writer is not None:
                 writer.wait()
-        except WriteError as exc:
-            self._stop_search()
+        except (ShareError, WriteError) as exc:
+            self._stop_helpers()
             raise PluginError(f"lab: {exc}") from None
+        purge_theme_css(Path(config.site_dir), self.classes)
+        self.classes = ClassNames()
         search, self.search = self.search, None
         if search is None:
             return
@@ -248,18 +278,14 @@ class LabPlugin(BasePlugin[LabConfig]):
             Path(os.environ["LAB_TIMINGS_FILE"]).write_text(json.dumps(times), encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._stop_search()
-        self._stop_writer()
+        self._stop_helpers()
 
-    def _stop_writer(self) -> None:
-        if self._writer is not None:
-            self._writer.stop()
-            self._writer = None
-
-    def _stop_search(self) -> None:
-        if self.search is not None:
-            self.search.close()
-            self.search = None
+    def _stop_helpers(self, *, keep_writer: bool = False) -> None:
+        """Stop what runs beside MkDocs: the page helper, the search index, the file writer."""
+        helpers, self._share, self.search = (self._share, self.search, None if keep_writer else self._writer), None, None
+        self._writer = self._writer if keep_writer else None
+        for helper in (h for h in helpers if h is not None):
+            helper.stop()
 
 
 def _nav_paths(nav: Any) -> list[str]:

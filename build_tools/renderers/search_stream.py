@@ -137,6 +137,13 @@ class StreamingIndex:
         self._paths.add(path)
         self._outbox.put((path, html))
 
+    def add_body(self, path: str, body: str, language: str) -> None:
+        """A page the pipeline made, before the renderer wraps it: Pagefind reads only what is
+        inside ``data-pagefind-body`` and the page's language, so the theme around it is left out
+        (half the bytes to send and parse). ``tests/test_search_stream.py`` compares the index
+        with the one Pagefind makes from the finished pages."""
+        self.add(path, f'<!DOCTYPE html><html lang="{language}"><head></head><body>{body}</body></html>')
+
     def _send_pages(self) -> None:
         while (page := self._outbox.get()) is not None:
             path, html = page
@@ -171,6 +178,10 @@ class StreamingIndex:
                 keep_data(bundle / ARCHIVE_BUNDLE)
         finally:
             self.close()
+
+    def stop(self) -> None:
+        """A failed build: the processes end, nothing is written."""
+        self.close()
 
     def close(self) -> None:
         self._outbox.put(None)
