@@ -1,7 +1,7 @@
 """Outputs are data: each builder returns ``Output`` objects and never touches the disk.
 
-The MkDocs plugin turns them into in-memory files (``File.generated``); another renderer
-could write them out directly. Two outputs with the same path are an error.
+The MkDocs plugin writes the files into the site itself (:mod:`build_tools.renderers.file_writer`)
+and hands the pages to MkDocs; ``stage`` writes both out for another renderer. Two outputs with the same path are an error.
 """
 
 from __future__ import annotations
