@@ -37,7 +37,7 @@ from build_tools.pipeline import build
 from build_tools.renderers.file_writer import FileWriter, WriteError, write_outputs
 from build_tools.renderers.markup import tidy_page
 from build_tools.renderers.mkdocs_share import PageShare, ShareError
-from build_tools.renderers.search import SearchIndexError
+from build_tools.renderers.search import ARCHIVE_BUNDLE, SearchIndexError
 from build_tools.renderers.search_stream import StreamingIndex
 from build_tools.renderers.stubs import HTML_KEYS, html_meta, stub
 from build_tools.renderers.theme_css import ClassNames, purge_theme_css
@@ -195,6 +195,7 @@ class LabPlugin(BasePlugin[LabConfig]):
                 self.search.add_body(page.file.dest_uri, self.html[page.file.src_uri]["lab_html"].decode("utf-8"),
                                      language)
                 self.indexed.add(page.file.src_uri)
+            self.search.write_archive(Path(config.site_dir).resolve() / "pagefind" / ARCHIVE_BUNDLE)
         return env
 
     def _error_site(self, errors: list, files: Files, config: MkDocsConfig) -> Files:

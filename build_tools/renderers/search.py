@@ -37,6 +37,9 @@ EXCLUDED = (".headerlink", ".lab-facts dt")
 ARCHIVE_BUNDLE = "archivio"
 #: What marks an archived call's sheet: the Pagefind filter ``CallView.search_filters`` gives it.
 ARCHIVE_MARKER = 'data-pagefind-filter="archivio:sì"'
+#: What every page to index carries (every sheet, story and service; ``overrides/main.html``
+#: gives it to hand-written pages); listings have none, so Pagefind leaves them out.
+BODY_MARKER = "data-pagefind-body"
 #: What a merged bundle needs: its entry file, page list, index chunks, fragments and filters.
 _DATA = ("pagefind-entry.json", "index", "fragment", "filter")
 

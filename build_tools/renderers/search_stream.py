@@ -26,6 +26,7 @@ from pathlib import Path
 
 from build_tools.renderers.search import (
     ARCHIVE_BUNDLE,
+    BODY_MARKER,
     ARCHIVE_MARKER,
     EXCLUDED,
     SearchIndexError,
@@ -114,7 +115,8 @@ class _Service:
 
 class StreamingIndex:
     """The site's two bundles for one build (``add`` each page, then ``finish``): one Pagefind
-    process each, so the archive's is written, and its memory freed, before the other's."""
+    process each. The archive's is written as soon as its last sheet is in
+    (:meth:`write_archive`: while the renderer still works), else before the other's."""
 
     def __init__(self) -> None:
         self._paths: set[str] = set()
@@ -126,7 +128,9 @@ class StreamingIndex:
             self._index.close()
             raise
         #: Pages waiting to be sent: writing to Pagefind waits while it is busy, MkDocs need not.
-        self._outbox: queue.Queue[tuple[str, str] | None] = queue.Queue()
+        #: A ``Path`` in the queue: every archived page is in, write the archive's bundle there.
+        self._outbox: queue.Queue[tuple[str, str] | Path | None] = queue.Queue()
+        self._archive_writer: threading.Thread | None = None
         self._sender = threading.Thread(target=self._send_pages, name="pagefind-pages", daemon=True)
         self._sender.start()
 
@@ -140,20 +144,48 @@ class StreamingIndex:
     def add_body(self, path: str, body: str, language: str) -> None:
         """A page the pipeline made, before the renderer wraps it: Pagefind reads only what is
         inside ``data-pagefind-body`` and the page's language, so the theme around it is left out
-        (half the bytes to send and parse). ``tests/test_search_stream.py`` compares the index
-        with the one Pagefind makes from the finished pages."""
+        (half the bytes to send and parse). A page with no ``data-pagefind-body`` (a listing) is
+        not sent at all: once some page has one, Pagefind drops the others only when it writes
+        the index, after holding them in memory. ``tests/test_search_stream.py`` compares the
+        index with the one Pagefind makes from the finished pages."""
+        if BODY_MARKER not in body:
+            self._paths.add(path)
+            return
         self.add(path, f'<!DOCTYPE html><html lang="{language}"><head></head><body>{body}</body></html>')
+
+    def write_archive(self, bundle: Path) -> None:
+        """Every archived sheet has been added (the pipeline makes them all; the renderer adds
+        none): the archive's bundle is written into ``bundle`` now, while the renderer goes on."""
+        self._outbox.put(bundle)
 
     def _send_pages(self) -> None:
         while (page := self._outbox.get()) is not None:
+            if isinstance(page, Path):
+                self._archive_writer = threading.Thread(target=self._write_archive, args=(page,),
+                                                        name="pagefind-archive", daemon=True)
+                self._archive_writer.start()
+                continue
             path, html = page
-            service = self._archive if ARCHIVE_MARKER in html else self._index
-            assert service is not None
+            archived = ARCHIVE_MARKER in html
+            service = self._archive if archived else self._index
             try:
+                if service is None or (archived and self._archive_writer is not None):
+                    raise SearchIndexError(f"`{path}` è una pagina d'archivio arrivata dopo la chiusura dell'archivio")
                 service.add(path, normalise_apostrophes(html))
             except SearchIndexError as exc:
                 self._failure = exc
                 return
+
+    def _write_archive(self, bundle: Path) -> None:
+        archive = self._archive
+        assert archive is not None
+        try:
+            if archive.pending:
+                archive.write(bundle)
+            else:
+                archive.close()
+        except SearchIndexError as exc:
+            self._failure = exc
 
     def finish(self, site_dir: Path) -> None:
         """Add the HTML files the renderer wrote without showing them, then write ``pagefind/``."""
@@ -167,13 +199,13 @@ class StreamingIndex:
             if self._failure is not None:
                 raise self._failure
             bundle = site_dir.resolve() / "pagefind"
-            archive, self._archive = self._archive, None
-            assert archive is not None
-            if archive.pending:
-                archive.write(bundle / ARCHIVE_BUNDLE)
-            else:
-                archive.close()
+            if self._archive_writer is None:  # not written yet: now, before the other (less memory at once)
+                self._write_archive(bundle / ARCHIVE_BUNDLE)
             self._index.write(bundle)
+            if self._archive_writer is not None:
+                self._archive_writer.join()
+            if self._failure is not None:
+                raise self._failure
             if (bundle / ARCHIVE_BUNDLE).is_dir():
                 keep_data(bundle / ARCHIVE_BUNDLE)
         finally:
