@@ -1,14 +1,12 @@
-"""The MkDocs adapter (default renderer, live preview): the only module that imports MkDocs.
+"""The MkDocs adapter (default renderer, live preview); with :mod:`.mkdocs_share`, the only code importing MkDocs.
 
-Per build it runs the pipeline once (:func:`build_tools.pipeline.build`), stops on any
-content error with the checker's ``path:line: error: message`` lines (under ``serve`` it
-shows them instead, as an Italian page in place of every page: :mod:`build_tools.outputs.html.errors`),
-and adds every output: files are written into ``site_dir`` by a forked process while the
-pages are made (:mod:`build_tools.renderers.file_writer`; MkDocs only learns their names), pages
-become data-only stubs (:mod:`build_tools.renderers.stubs`) whose finished HTML
-``overrides/main.html`` prints. Pagefind indexes each finished page while
-MkDocs renders the next (:mod:`build_tools.renderers.search_stream`).
-The same pages, staged to disk by ``python -m build_tools stage``, render without this plugin.
+Per build it runs the pipeline once (:func:`build_tools.pipeline.build`), stops on any content
+error with the checker's ``path:line: error: message`` lines (under ``serve`` it shows them
+instead, as an Italian page in place of every page: :mod:`build_tools.outputs.html.errors`), and
+adds every output: a forked process writes the files into ``site_dir`` while the pages are made
+(:mod:`.file_writer`); pages become data-only stubs (:mod:`.stubs`) whose HTML ``overrides/main.html``
+prints, a helper wraps half of them (:mod:`.mkdocs_share`), Pagefind indexes them meanwhile
+(:mod:`.search_stream`). Staged by ``python -m build_tools stage``, they render without this plugin.
 """
 
 from __future__ import annotations
@@ -118,6 +116,7 @@ class LabPlugin(BasePlugin[LabConfig]):
             raise PluginError(f"lab: {exc}") from None
         self._stop_helpers()
         writer = self._writer = FileWriter(Path(config.site_dir))
+        written: set[str] = set()
 
         def files_named(outputs: list[Output]) -> None:  # written while the pages are made
             for output in outputs:
@@ -125,8 +124,6 @@ class LabPlugin(BasePlugin[LabConfig]):
                     raise PluginError(f"lab: `{output.path}` è generato dai contenuti: toglilo da `{config.docs_dir}`")
             writer.start(outputs)
             written.update(output.path for output in outputs)
-
-        written: set[str] = set()
 
         try:
             result = build(self.content_dir, now, site_settings(config, files), self.config.closing_soon_days,

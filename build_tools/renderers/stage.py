@@ -24,6 +24,7 @@ import yaml
 from build_tools.outputs import Page, SiteSettings, settings_from_extra
 from build_tools.deriving.history import HistoryError
 from build_tools.pipeline import Build, build
+from build_tools.renderers.file_writer import WriteError, write_outputs
 from build_tools.renderers.markup import tidy_site
 from build_tools.renderers.search import index_site
 from build_tools.renderers.theme_css import purge_theme_css
@@ -107,13 +108,13 @@ def stage(target: Path, now: datetime, config_file: Path = Path("mkdocs.yml"), s
         path = docs / output.path
         if path.exists():
             raise StageError(f"`{output.path}` è generato dai contenuti: toglilo da `{config.get('docs_dir')}`")
-        path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(output, Page):
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(stub(output), encoding="utf-8")
-        elif isinstance(output.content, bytes):
-            path.write_bytes(output.content)
-        else:
-            path.write_text(output.content, encoding="utf-8")
+    try:
+        write_outputs(result.files, docs)
+    except WriteError as exc:
+        raise StageError(str(exc)) from None
     staged = dict(config)
     # Relative to the generated config, as every renderer resolves them; Zensical refuses an
     # absolute docs_dir and a site_dir outside the config's folder (render() moves its output).
