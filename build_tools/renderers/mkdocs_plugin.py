@@ -35,7 +35,7 @@ from build_tools.pipeline import build
 from build_tools.renderers.file_writer import FileWriter, WriteError, write_outputs
 from build_tools.renderers.markup import tidy_page
 from build_tools.renderers.mkdocs_share import PageShare, ShareError
-from build_tools.renderers.search import ARCHIVE_BUNDLE, SearchIndexError
+from build_tools.renderers.search import SearchIndexError
 from build_tools.renderers.search_stream import StreamingIndex
 from build_tools.renderers.stubs import HTML_KEYS, html_meta, stub
 from build_tools.renderers.theme_css import ClassNames, purge_theme_css
@@ -189,10 +189,9 @@ class LabPlugin(BasePlugin[LabConfig]):
                 raise PluginError(f"lab: {exc}") from None
             language = config.theme["language"] or "it"
             for page in generated:  # indexed while MkDocs renders: all Pagefind reads is our HTML
-                self.search.add_body(page.file.dest_uri, self.html[page.file.src_uri]["lab_html"].decode("utf-8"),
-                                     language)
+                self.search.add_body(page.file.dest_uri, self.html[page.file.src_uri]["lab_html"], language)
                 self.indexed.add(page.file.src_uri)
-            self.search.write_archive(Path(config.site_dir).resolve() / "pagefind" / ARCHIVE_BUNDLE)
+            self.search.write_archive(Path(config.site_dir).resolve() / "pagefind")
         return env
 
     def _error_site(self, errors: list, files: Files, config: MkDocsConfig) -> Files:

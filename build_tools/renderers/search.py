@@ -1,12 +1,15 @@
 """The search index: Pagefind over the built site, whatever rendered it (Italian stemming from ``lang``).
 
-Two bundles: ``pagefind/`` indexes every page but the archived calls' sheets, and
-``pagefind/archivio/`` (:data:`ARCHIVE_BUNDLE`) indexes those alone. A visitor's first search
-downloads the list of pages and the index chunks of the first bundle only — the archive grows
-every year, the current calls do not — and ``assets/lab-search.js`` merges the archive's
-(Pagefind's ``mergeIndex``) when the visitor goes past the current results, or when there are
-fewer of them than one page of results. The archive's bundle keeps only its data files: the
-first bundle's script and WebAssembly search both.
+One bundle per part of the site: ``pagefind/`` indexes every page but the archived calls'
+sheets, and each year of the archive has its own, ``pagefind/archivio/<anno>/`` (the year a
+sheet is filed under, which it carries as ``data-lab-search-bundle``: :func:`bundle_of`). A
+visitor's first search downloads the list of pages and the index chunks of the first bundle
+only — the archive grows every year, the current calls do not — and ``assets/lab-search.js``
+merges the archive's years (Pagefind's ``mergeIndex``; the search page lists them) when the
+visitor goes past the current results, or when there are fewer of them than one page of
+results. Writing a bundle is when Pagefind needs the most memory, about 0.2 MB per page: one
+bundle per year keeps that bounded by a year of calls as the archive grows. The archive's
+bundles keep only their data files: the first bundle's script and WebAssembly search them all.
 
 Pagefind splits words on ASCII punctuation only: on a page that says "dell’impresa" (U+2019,
 what word processors and official PDFs write) "impresa" would find nothing. So Pagefind
@@ -33,10 +36,10 @@ _APOSTROPHES = re.compile(r"[\u2019\u2018\u02bc\u2032]|&(?:rsquo|lsquo|#8217|#x2
 #: "Territorio"…), the same words on every sheet: their values are indexed, the labels would
 #: only grow the index a phone downloads (by about a third at 5,000 calls) and find every call.
 EXCLUDED = (".headerlink", ".lab-facts dt")
-#: The archive's bundle, inside ``pagefind/`` (assets/lab-search.js asks for the same folder).
+#: The folder of the archive's bundles, inside ``pagefind/`` (assets/lab-search.js asks for the same).
 ARCHIVE_BUNDLE = "archivio"
-#: What marks an archived call's sheet: the Pagefind filter ``CallView.search_filters`` gives it.
-ARCHIVE_MARKER = 'data-pagefind-filter="archivio:sì"'
+#: What puts an archived call's sheet in its year's bundle (``CallView.search_bundle``).
+_BUNDLE_MARK = re.compile(r'data-lab-search-bundle="(\d{4})"')
 #: What every page to index carries (every sheet, story and service; ``overrides/main.html``
 #: gives it to hand-written pages); listings have none, so Pagefind leaves them out.
 BODY_MARKER = "data-pagefind-body"
@@ -53,18 +56,25 @@ def normalise_apostrophes(text: str) -> str:
     return _APOSTROPHES.sub("'", text)
 
 
-def _stage(site_dir: Path, current: Path, archive: Path) -> int:
-    """The pages Pagefind reads, archived sheets apart: normalised where needed, else hard links
-    (or copies). Returns how many archived sheets there are."""
-    archived = 0
+def bundle_of(html: str) -> str:
+    """Where a page is indexed, inside ``pagefind/``: ``""`` (the first bundle), or ``archivio/<anno>``."""
+    found = _BUNDLE_MARK.search(html)
+    return f"{ARCHIVE_BUNDLE}/{found[1]}" if found else ""
+
+
+def _stage(site_dir: Path, stage: Path) -> set[str]:
+    """The pages Pagefind reads, one folder per bundle (:func:`bundle_of`): normalised where
+    needed, else hard links (or copies). Returns the archive's bundles."""
+    archive: set[str] = set()
     for page in site_dir.rglob("*.html"):
         relative = page.relative_to(site_dir)
         if relative.parts[0] == "pagefind":
             continue
         text = page.read_text(encoding="utf-8", errors="replace")
-        in_archive = ARCHIVE_MARKER in text
-        archived += in_archive
-        target = (archive if in_archive else current) / relative
+        bundle = bundle_of(text)
+        if bundle:
+            archive.add(bundle)
+        target = stage / (bundle or "attuali") / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         normal = normalise_apostrophes(text)
         if normal != text:
@@ -74,7 +84,7 @@ def _stage(site_dir: Path, current: Path, archive: Path) -> int:
             os.link(page, target)
         except OSError:
             shutil.copyfile(page, target)
-    return archived
+    return archive
 
 
 def _pagefind(stage: Path, output: Path) -> None:
@@ -94,13 +104,13 @@ def keep_data(bundle: Path) -> None:
 
 
 def index_site(site_dir: Path) -> None:
-    """Index ``site_dir`` in place (writes ``pagefind/`` and ``pagefind/archivio/``); Italian message on failure."""
+    """Index ``site_dir`` in place (writes ``pagefind/`` and the archive's ``pagefind/archivio/<anno>/``);
+    Italian message on failure."""
     site_dir = site_dir.resolve()
     with tempfile.TemporaryDirectory(prefix=".lab-search-", dir=site_dir.parent) as tmp:
-        current, archive = Path(tmp) / "attuali", Path(tmp) / "archivio"
-        current.mkdir()
-        archived = _stage(site_dir, current, archive)
-        _pagefind(current, site_dir / "pagefind")
-        if archived:
-            _pagefind(archive, site_dir / "pagefind" / ARCHIVE_BUNDLE)
-            keep_data(site_dir / "pagefind" / ARCHIVE_BUNDLE)
+        (Path(tmp) / "attuali").mkdir()
+        archive = _stage(site_dir, Path(tmp))
+        _pagefind(Path(tmp) / "attuali", site_dir / "pagefind")
+        for bundle in sorted(archive):
+            _pagefind(Path(tmp) / bundle, site_dir / "pagefind" / bundle)
+            keep_data(site_dir / "pagefind" / bundle)

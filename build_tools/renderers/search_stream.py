@@ -10,9 +10,9 @@ Pagefind's Python API reads one answer per tenth of a second (``asyncio.sleep(0.
 polling loop): minutes at 5,000 pages. This client speaks the same protocol (base64 JSON
 messages separated by commas) with a reader thread instead. ``tests/test_search_stream.py``
 proves the index equal to the one the command line writes from the finished site. As there,
-the archived calls' sheets go to an index of their own (``pagefind/archivio/``, see
-:mod:`build_tools.renderers.search`), in a Pagefind process of its own: writing an index is
-when Pagefind needs the most memory, and the two are written one after the other.
+each year of the archive has an index of its own (``pagefind/archivio/<anno>/``, see
+:mod:`build_tools.renderers.search`), written by a Pagefind process of its own: writing an index
+is when Pagefind needs the most memory, and the archive's years are written one after the other.
 """
 
 from __future__ import annotations
@@ -25,11 +25,10 @@ import threading
 from pathlib import Path
 
 from build_tools.renderers.search import (
-    ARCHIVE_BUNDLE,
     BODY_MARKER,
-    ARCHIVE_MARKER,
     EXCLUDED,
     SearchIndexError,
+    bundle_of,
     keep_data,
     normalise_apostrophes,
 )
@@ -114,49 +113,51 @@ class _Service:
 
 
 class StreamingIndex:
-    """The site's two bundles for one build (``add`` each page, then ``finish``): one Pagefind
-    process each. The archive's is written as soon as its last sheet is in
-    (:meth:`write_archive`: while the renderer still works), else before the other's."""
+    """The site's bundles for one build (``add`` each page, then ``finish``). The first bundle's
+    Pagefind process takes its pages as they come; the archive's sheets wait, as the text the
+    renderer holds anyway, until :meth:`write_archive` (else :meth:`finish`): then each year of
+    the archive is indexed and written by a Pagefind process of its own, one after the other,
+    while the renderer goes on."""
 
     def __init__(self) -> None:
         self._paths: set[str] = set()
         self._failure: SearchIndexError | None = None
+        self._stopped = False
         self._index = _Service()
-        try:
-            self._archive: _Service | None = _Service()
-        except BaseException:
-            self._index.close()
-            raise
-        #: Pages waiting to be sent: writing to Pagefind waits while it is busy, MkDocs need not.
-        #: A ``Path`` in the queue: every archived page is in, write the archive's bundle there.
-        self._outbox: queue.Queue[tuple[str, str] | Path | None] = queue.Queue()
+        #: The archive's sheets by bundle (``archivio/2025``), as given: UTF-8 bytes stay bytes.
+        self._archive: dict[str, list[_Waiting]] = {}
+        self._archive_service: _Service | None = None
+        #: Pages waiting to be sent: writing to Pagefind waits while it is busy, the renderer need not.
+        #: A ``Path`` in the queue: every archived page is in, write the archive's bundles there.
+        self._outbox: queue.Queue[_Waiting | Path | None] = queue.Queue()
         self._archive_writer: threading.Thread | None = None
         self._sender = threading.Thread(target=self._send_pages, name="pagefind-pages", daemon=True)
         self._sender.start()
 
     def add(self, path: str, html: str) -> None:
         """A finished page, at its path in the site (``bandi/x/index.html``): indexed as Pagefind
-        would read it from disk, apostrophes normalised (:mod:`build_tools.renderers.search`); an
-        archived call's sheet to the archive's index."""
+        would read it from disk, apostrophes normalised (:mod:`build_tools.renderers.search`), in
+        its bundle (:func:`bundle_of`)."""
         self._paths.add(path)
-        self._outbox.put((path, html))
+        self._outbox.put((path, html, None))
 
-    def add_body(self, path: str, body: str, language: str) -> None:
-        """A page the pipeline made, before the renderer wraps it: Pagefind reads only what is
-        inside ``data-pagefind-body`` and the page's language, so the theme around it is left out
-        (half the bytes to send and parse). A page with no ``data-pagefind-body`` (a listing) is
-        not sent at all: once some page has one, Pagefind drops the others only when it writes
-        the index, after holding them in memory. ``tests/test_search_stream.py`` compares the
-        index with the one Pagefind makes from the finished pages."""
-        if BODY_MARKER not in body:
-            self._paths.add(path)
-            return
-        self.add(path, f'<!DOCTYPE html><html lang="{language}"><head></head><body>{body}</body></html>')
+    def add_body(self, path: str, body: str | bytes, language: str) -> None:
+        """A page the pipeline made (its HTML, or that HTML as UTF-8), before the renderer wraps
+        it: Pagefind reads only what is inside ``data-pagefind-body`` and the page's language, so
+        the theme around it is left out (half the bytes to send and parse). A page with no
+        ``data-pagefind-body`` (a listing) is not sent at all: once some page has one, Pagefind
+        drops the others only when it writes the index, after holding them in memory.
+        ``tests/test_search_stream.py`` compares the index with the one Pagefind makes from the
+        finished pages."""
+        self._paths.add(path)
+        if (_BODY_BYTES if isinstance(body, bytes) else BODY_MARKER) in body:
+            self._outbox.put((path, body, language))
 
-    def write_archive(self, bundle: Path) -> None:
+    def write_archive(self, root: Path) -> None:
         """Every archived sheet has been added (the pipeline makes them all; the renderer adds
-        none): the archive's bundle is written into ``bundle`` now, while the renderer goes on."""
-        self._outbox.put(bundle)
+        none): the archive's bundles are written into ``root`` (``pagefind/``) now, while the
+        renderer goes on."""
+        self._outbox.put(root)
 
     def _send_pages(self) -> None:
         while (page := self._outbox.get()) is not None:
@@ -165,25 +166,30 @@ class StreamingIndex:
                                                         name="pagefind-archive", daemon=True)
                 self._archive_writer.start()
                 continue
-            path, html = page
-            archived = ARCHIVE_MARKER in html
-            service = self._archive if archived else self._index
             try:
-                if service is None or (archived and self._archive_writer is not None):
-                    raise SearchIndexError(f"`{path}` è una pagina d'archivio arrivata dopo la chiusura dell'archivio")
-                service.add(path, normalise_apostrophes(html))
+                html = _document(page)
+                bundle = bundle_of(html)
+                if not bundle:
+                    self._index.add(page[0], normalise_apostrophes(html))
+                elif self._archive_writer is not None:
+                    raise SearchIndexError(f"`{page[0]}` è una pagina d'archivio arrivata dopo la chiusura dell'archivio")
+                else:
+                    self._archive.setdefault(bundle, []).append(page)
             except SearchIndexError as exc:
                 self._failure = exc
                 return
 
-    def _write_archive(self, bundle: Path) -> None:
-        archive = self._archive
-        assert archive is not None
+    def _write_archive(self, root: Path) -> None:
+        """One year after the other: one Pagefind process's memory at a time."""
         try:
-            if archive.pending:
-                archive.write(bundle)
-            else:
-                archive.close()
+            for bundle in sorted(self._archive):
+                if self._stopped:
+                    return
+                service = self._archive_service = _Service()
+                for page in self._archive.pop(bundle):
+                    service.add(page[0], normalise_apostrophes(_document(page)))
+                service.write(root / bundle)
+                keep_data(root / bundle)
         except SearchIndexError as exc:
             self._failure = exc
 
@@ -198,16 +204,14 @@ class StreamingIndex:
             self._sender.join()
             if self._failure is not None:
                 raise self._failure
-            bundle = site_dir.resolve() / "pagefind"
-            if self._archive_writer is None:  # not written yet: now, before the other (less memory at once)
-                self._write_archive(bundle / ARCHIVE_BUNDLE)
-            self._index.write(bundle)
+            root = site_dir.resolve() / "pagefind"
+            if self._archive_writer is None:  # not written yet: now, before the first (less memory at once)
+                self._write_archive(root)
+            self._index.write(root)
             if self._archive_writer is not None:
                 self._archive_writer.join()
             if self._failure is not None:
                 raise self._failure
-            if (bundle / ARCHIVE_BUNDLE).is_dir():
-                keep_data(bundle / ARCHIVE_BUNDLE)
         finally:
             self.close()
 
@@ -216,7 +220,23 @@ class StreamingIndex:
         self.close()
 
     def close(self) -> None:
+        self._stopped = True
         self._outbox.put(None)
-        for service in (self._index, self._archive):
+        for service in (self._index, self._archive_service):
             if service is not None:
                 service.close()
+
+
+#: A page waiting for Pagefind: its path, and its HTML with no language (a finished page) or the
+#: body the pipeline made with the page's language (:meth:`StreamingIndex.add_body`).
+_Waiting = tuple[str, str | bytes, str | None]
+_BODY_BYTES = BODY_MARKER.encode("utf-8")
+
+
+def _document(page: _Waiting) -> str:
+    """The HTML Pagefind reads for a waiting page."""
+    _path, html, language = page
+    text = html.decode("utf-8") if isinstance(html, bytes) else html
+    if language is None:
+        return text
+    return f'<!DOCTYPE html><html lang="{language}"><head></head><body>{text}</body></html>'

@@ -7,8 +7,9 @@
  * are in the index (built with lang="it"). Besides:
  * - what is typed is normalised like what was indexed (build_tools/renderers/search.py):
  *   typographic apostrophes become plain ones, so "dell’impresa" and "impresa" both match;
- * - current pages come first, the archive after: the archive's calls have an index of their own
- *   (pagefind/archivio/, build_tools/renderers/search.py), merged into Pagefind's only when the
+ * - current pages come first, the archive after: each year of the archive has an index of its own
+ *   (pagefind/archivio/<anno>/, build_tools/renderers/search.py; the years are listed in
+ *   data-lab-archive), all merged into Pagefind's only when the
  *   visitor goes past the current results ("Cerca anche tra i bandi chiusi") or when there are
  *   fewer of them than one page; the first search downloads the current pages' index alone.
  *   Among the current results, calls are ranked by their status at the last build (the `stato`
@@ -57,7 +58,8 @@
     var more = root.querySelector("[data-lab-search-more]");
     var base = new URL(root.getAttribute("data-base") || ".", window.location.href);
     var RANKS = (root.getAttribute("data-lab-search-ranks") || "aperto").split("|");
-    var hasArchive = root.hasAttribute("data-lab-archive");
+    var archiveYears = (root.getAttribute("data-lab-archive") || "").split(" ").filter(Boolean);
+    var hasArchive = archiveYears.length > 0;
     var moreLabel = more.textContent;
     var engine = null, merged = null, results = [], shown = 0, turn = 0;
     var query = "", term = "", current = 0, archiveDone = true;  /* archiveDone: its results are in `results` */
@@ -73,11 +75,13 @@
       return engine;
     }
 
-    /* Pagefind with the archive's index merged in (once): from then on every search covers both. */
+    /* Pagefind with the archive's indexes (one per year) merged in, once: from then on every search covers all. */
     function withArchive() {
       if (!merged) {
         merged = pagefind().then(function (module) {
-          return module.mergeIndex(new URL(ARCHIVE, base).pathname, OPTIONS).then(function () { return module; });
+          return Promise.all(archiveYears.map(function (year) {
+            return module.mergeIndex(new URL(ARCHIVE + year + "/", base).pathname, OPTIONS);
+          })).then(function () { return module; });
         });
       }
       return merged;

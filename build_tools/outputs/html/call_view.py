@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from build_tools.deriving.facets import CALL_FACETS, facet_data
 from build_tools.deriving.site import CallPage
-from build_tools.deriving.status import APPLYING
+from build_tools.deriving.status import APPLYING, archive_year
 from build_tools.deriving.territory import territory_detail, territory_words
 from build_tools.outputs.calendar import call_ics_path
 from build_tools.outputs.changelog import HistoryLine, history_lines
@@ -176,6 +176,12 @@ class CallView:
         first; "solo bandi aperti" is ``stato:aperto``)."""
         archived = "sì" if self.timing.archived else "no"
         return ["tipo:Bando", f"archivio:{archived}", f"stato:{self.search_rank}"]
+
+    @property
+    def search_bundle(self) -> str:
+        """The search index this sheet belongs to (:func:`build_tools.renderers.search.bundle_of`):
+        the archive's year, empty for a current call."""
+        return str(archive_year(self.call, self.timing)) if self.timing.archived else ""
 
     @property
     def search_data(self) -> str:

@@ -161,6 +161,11 @@ class SiteViews:
         return [(year, [self._calls[p.slug] for p in pages]) for year, pages in self.site.archive_by_year()]
 
     @property
+    def archive_years(self) -> list[int]:
+        """The archive's years, newest first: each has its own search index (``pagefind/archivio/<anno>/``)."""
+        return [year for year, _ in self.archive]
+
+    @property
     def archived_count(self) -> int:
         return sum(len(pages) for _, pages in self.archive)
 
