@@ -205,8 +205,8 @@ def test_the_adapter_is_the_only_mkdocs_import_and_stays_thin() -> None:
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             if any(n == "mkdocs" or n.startswith("mkdocs.") or n == "material" for n in names):
                 importers.append(path.relative_to(package).as_posix())
-    # the adapter, and the helper process that renders half of its pages (MkDocs has no hook for it)
-    assert sorted(set(importers)) == ["renderers/mkdocs_plugin.py", "renderers/mkdocs_share.py"]
+    # the adapter, and the theme's chrome rendered once per kind of page (MkDocs has no hook for it)
+    assert sorted(set(importers)) == ["renderers/mkdocs_chrome.py", "renderers/mkdocs_plugin.py"]
     assert len((package / "renderers" / "mkdocs_plugin.py").read_text(encoding="utf-8").splitlines()) <= 300
 
 

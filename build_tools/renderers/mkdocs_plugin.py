@@ -1,12 +1,13 @@
-"""The MkDocs adapter (default renderer, live preview); with :mod:`.mkdocs_share`, the only code importing MkDocs.
+"""The MkDocs adapter (default renderer, live preview); with :mod:`.mkdocs_chrome`, the only code importing MkDocs.
 
 Per build it runs the pipeline once (:func:`build_tools.pipeline.build`), stops on any content
 error with the checker's ``path:line: error: message`` lines (under ``serve`` it shows them
 instead, as an Italian page in place of every page: :mod:`build_tools.outputs.html.errors`), and
 adds every output: a forked process writes the files into ``site_dir`` while the pages are made
 (:mod:`.file_writer`); pages become data-only stubs (:mod:`.stubs`) whose HTML ``overrides/main.html``
-prints, a helper wraps half of them (:mod:`.mkdocs_share`), Pagefind indexes them meanwhile
-(:mod:`.search_stream`). Staged by ``python -m build_tools stage``, they render without this plugin.
+prints, in the theme's chrome rendered once per kind of page (:mod:`.mkdocs_chrome`), while
+Pagefind indexes them (:mod:`.search_stream`). Staged by ``python -m build_tools stage``, they
+render without this plugin.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from build_tools.reading.registry import COLLECTIONS
 from build_tools.pipeline import build
 from build_tools.renderers.file_writer import FileWriter, WriteError, write_outputs
 from build_tools.renderers.markup import tidy_page
-from build_tools.renderers.mkdocs_share import PageShare, ShareError
+from build_tools.renderers.mkdocs_chrome import Chrome
 from build_tools.renderers.search import SearchIndexError
 from build_tools.renderers.search_stream import StreamingIndex
 from build_tools.renderers.stubs import HTML_KEYS, html_meta, stub
@@ -63,8 +64,7 @@ def site_settings(config: MkDocsConfig, files: Files) -> SiteSettings:
 
 
 def _packed(parts: dict[str, str]) -> dict[str, bytes]:
-    """Page HTML kept as UTF-8 until its page is rendered: half the memory of the text (the
-    euro sign or a dash makes Python store every character of a page in two bytes)."""
+    """Page HTML kept as UTF-8 until rendered: half the memory of text with a "€" or "–" (2 bytes a character)."""
     return {key: value.encode("utf-8") for key, value in parts.items()}
 
 
@@ -83,7 +83,6 @@ class LabPlugin(BasePlugin[LabConfig]):
     """Publishes calls, stories and services from ``content/``."""
 
     _writer: FileWriter | None = None
-    _share: PageShare | None = None
     dirty = False
     nav: Any = None
     indexed: set[str] = set()  # pages already given to the search index (by their source)
@@ -92,6 +91,7 @@ class LabPlugin(BasePlugin[LabConfig]):
     showing_errors = False
     last_pages: frozenset[str] = frozenset()
     search: StreamingIndex | None = None
+    chrome: Chrome | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # the live preview: content errors become a page, not a stop
@@ -170,17 +170,14 @@ class LabPlugin(BasePlugin[LabConfig]):
         return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        """Every page is read and the theme is ready: the helper process takes half the generated
-        pages (:mod:`build_tools.renderers.mkdocs_share`), then Pagefind starts (no thread may
-        run while a process is forked)."""
+        """Every page is read and the theme is ready: the generated pages get the chrome made once
+        per kind of page (:mod:`build_tools.renderers.mkdocs_chrome`), and Pagefind starts on them."""
         if not self.config.enabled or self.showing_errors:
             return env
         self._stop_helpers(keep_writer=True)
         generated = [f.page for f in files.documentation_pages() if f.src_uri in self.html and f.page is not None]
-        if not self.dirty and PageShare.wanted(len(generated)):
-            self._share = PageShare()
-            self._share.start(generated[1::2], (config, files.documentation_pages(), self.nav, env), self)
-            log.info(f"{len(generated[1::2])} pagine impaginate in un secondo processo")
+        self.chrome = Chrome(self.html, config.plugins.events.__getitem__)
+        self.chrome.install()
         self.indexed = set()
         if self.config.search_index:
             try:
@@ -243,12 +240,14 @@ class LabPlugin(BasePlugin[LabConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        (share, self._share), (writer, self._writer) = (self._share, None), (self._writer, None)
-        try:  # the helper's pages and the generated files, then the stylesheet and the search index
-            self.classes.names |= share.wait() if share is not None else set()
+        Chrome.uninstall()
+        if self.chrome is not None and self.chrome.spliced:
+            log.info(f"{self.chrome.spliced} pagine nella cornice del tema preparata una volta per tipo di pagina")
+        writer, self._writer = self._writer, None
+        try:  # the generated files, then the stylesheet and the search index
             if writer is not None:
                 writer.wait()
-        except (ShareError, WriteError) as exc:
+        except WriteError as exc:
             self._stop_helpers()
             raise PluginError(f"lab: {exc}") from None
         purge_theme_css(Path(config.site_dir), self.classes)
@@ -278,11 +277,12 @@ class LabPlugin(BasePlugin[LabConfig]):
         self._stop_helpers()
 
     def _stop_helpers(self, *, keep_writer: bool = False) -> None:
-        """Stop what runs beside MkDocs: the page helper, the search index, the file writer."""
-        helpers, self._share, self.search = (self._share, self.search, None if keep_writer else self._writer), None, None
+        """Stop what runs beside MkDocs (the search index, the file writer); MkDocs renders its own pages again."""
+        helpers, self.search = (self.search, None if keep_writer else self._writer), None
         self._writer = self._writer if keep_writer else None
         for helper in (h for h in helpers if h is not None):
             helper.stop()
+        Chrome.uninstall()
 
 
 def _nav_paths(nav: Any) -> list[str]:
