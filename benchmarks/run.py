@@ -9,8 +9,8 @@ measures:
   compared with the same amount of raw work: reading every file, splitting its front
   matter and ``yaml.load(..., CSafeLoader)`` — in a fresh process, and in-process.
 * the full site build (``python -m build_tools build``: checks, generated pages, MkDocs +
-  Material, Pagefind), wall time and peak memory (largest resident set in the process
-  tree, from ``os.wait4``: in practice Pagefind's), against a *plain MkDocs baseline*: the
+  Material, Pagefind), wall time and peak memory (largest high-water mark of a process in
+  the tree, sampled from /proc), against a *plain MkDocs baseline*: the
   Markdown bodies of the same published items (scheduled and draft ones are not built) as
   plain pages (``not_in_nav``), same theme, Markdown extensions and CSS/JS, no plugin of
   ours, Material's own search on. With ``--repeat``, site and baseline builds alternate and
@@ -121,8 +121,9 @@ class Run:
     times: dict[str, float] = field(default_factory=dict)  # the lab plugin's own split ($LAB_TIMINGS_FILE)
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and every live descendant (from /proc)."""
+def _tree_memory(root: int) -> tuple[int, int]:
+    """Resident bytes of ``root`` and every live descendant, and the largest high-water mark
+    (``VmHWM``) among them (from /proc)."""
     parents: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -130,32 +131,43 @@ def _tree_rss(root: int) -> int:
             parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
         except (OSError, IndexError, ValueError):
             continue
-    total, todo = 0, [root]
+    total, largest, todo = 0, 0, [root]
     while todo:
         pid = todo.pop()
         todo += parents.get(pid, [])
         try:
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
             continue
-    return total
+        for line in status.splitlines():
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                kib = int(line.split()[1]) * 1024
+                if line.startswith("VmRSS:"):
+                    total += kib
+                else:
+                    largest = max(largest, kib)
+    return total, largest
 
 
 class _MemorySampler(threading.Thread):
-    """Samples the process tree's total resident memory every 50 ms: processes that run side by
-    side (MkDocs and Pagefind's service) add up, which the largest single process does not show."""
+    """Samples the process tree every 50 ms: the sum of the resident sets (processes that run side
+    by side, MkDocs and Pagefind's service, add up) and the largest process's high-water mark.
+
+    Not ``wait4``'s ``ru_maxrss``: Linux keeps a process's peak across ``exec``, so a command
+    started by this (large) Python process would report this process's size as its own."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
-        self.pid, self.peak, self.done = pid, 0, threading.Event()
+        self.pid, self.peak, self.largest, self.done = pid, 0, 0, threading.Event()
 
     def run(self) -> None:
         while not self.done.wait(0.05):
-            self.peak = max(self.peak, _tree_rss(self.pid))
+            total, largest = _tree_memory(self.pid)
+            self.peak, self.largest = max(self.peak, total), max(self.largest, largest)
 
 
 def run_measured(command: list[str], cwd: Path = REPO, env: dict[str, str] | None = None) -> Run:
-    """Run a command; wall time and peak RSS of it and its waited-for descendants (wait4)."""
+    """Run a command; wall time and peak memory of it and its descendants (:class:`_MemorySampler`)."""
     full_env = {k: v for k, v in os.environ.items() if k not in ("LAB_NOW", "LAB_TODAY")}
     full_env.update({"LAB_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"})
     full_env.update(env or {})
@@ -166,7 +178,7 @@ def run_measured(command: list[str], cwd: Path = REPO, env: dict[str, str] | Non
     process = subprocess.Popen(command, cwd=cwd, env=full_env, stdout=log, stderr=subprocess.STDOUT)
     sampler = _MemorySampler(process.pid)
     sampler.start()
-    _, status, usage = os.wait4(process.pid, 0)
+    _, status, _usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     sampler.done.set()
     sampler.join()
@@ -174,7 +186,7 @@ def run_measured(command: list[str], cwd: Path = REPO, env: dict[str, str] | Non
     log.seek(0)
     times = json.loads(timings.read_text() or "{}")
     timings.unlink()
-    largest = usage.ru_maxrss * 1024  # a sample can miss a short peak: the sum is at least the largest
+    largest = sampler.largest  # the last 50 ms of a process may be missed: its peak is rarely there
     return Run(seconds, largest, process.returncode, log.read(), max(sampler.peak, largest), times)
 
 

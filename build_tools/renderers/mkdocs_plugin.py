@@ -84,7 +84,6 @@ class LabPlugin(BasePlugin[LabConfig]):
 
     _writer: FileWriter | None = None
     dirty = False
-    nav: Any = None
     indexed: set[str] = set()  # pages already given to the search index (by their source)
 
     serving = False
@@ -141,7 +140,8 @@ class LabPlugin(BasePlugin[LabConfig]):
             raise PluginError(result.error_text())
         if result.history_note:
             log.info(result.history_note)
-        self.html = {}
+        self.html, self.indexed = {}, set()
+        self.search, language = self._start_search(), config.theme["language"] or "it"
         outputs, result.outputs = result.outputs, []
         outputs.reverse()
         while outputs:  # each output is let go once it is stored: the pipeline's peak is not added to
@@ -152,12 +152,17 @@ class LabPlugin(BasePlugin[LabConfig]):
                 self.html[output.path] = _packed(html_meta(output))
                 file = File.generated(config, output.path, content=stub(output, with_html=False),
                                       inclusion=InclusionLevel.NOT_IN_NAV)
+                if self.search is not None:  # indexed while MkDocs works: all Pagefind reads is our HTML
+                    self.search.add_body(file.dest_uri, self.html[output.path]["lab_html"], language)
+                    self.indexed.add(output.path)
             else:  # the files the pages come with (compare data, the explorer's list) are written here
                 if output.path not in written:
                     write_outputs([output], Path(config.site_dir))
                 file = _WrittenFile.generated(config, output.path, abs_src_path=str(Path(config.site_dir) / output.path))
             files.append(file)
         self.last_pages = frozenset(self.html)
+        if self.search is not None:
+            self.search.write_archive(Path(config.site_dir).resolve() / "pagefind")
         self.marks.append(time.perf_counter())
         site = result.site
         assert site is not None
@@ -165,30 +170,26 @@ class LabPlugin(BasePlugin[LabConfig]):
                  f"{len(site.stories)} storie, {len(site.services)} servizi (oggi è {now:%Y-%m-%d %H:%M})")
         return files
 
+    def _start_search(self) -> StreamingIndex | None:
+        if not self.config.search_index:
+            return None
+        try:
+            return StreamingIndex()
+        except (SearchIndexError, OSError) as exc:
+            raise PluginError(f"lab: {exc}") from None
+
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        self.nav = nav
+        """The generated pages (empty bodies) are not converted from Markdown, and get the theme's
+        chrome made once per kind of page (:mod:`build_tools.renderers.mkdocs_chrome`)."""
+        self.chrome = None
+        if self.config.enabled and not self.showing_errors:
+            self.chrome = Chrome(self.html, config.plugins.events.__getitem__)
+            self.chrome.skip_markdown(f.page for f in files.documentation_pages() if f.page is not None)
         return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        """Every page is read and the theme is ready: the generated pages get the chrome made once
-        per kind of page (:mod:`build_tools.renderers.mkdocs_chrome`), and Pagefind starts on them."""
-        if not self.config.enabled or self.showing_errors:
-            return env
-        self._stop_helpers(keep_writer=True)
-        generated = [f.page for f in files.documentation_pages() if f.src_uri in self.html and f.page is not None]
-        self.chrome = Chrome(self.html, config.plugins.events.__getitem__)
-        self.chrome.install()
-        self.indexed = set()
-        if self.config.search_index:
-            try:
-                self.search = StreamingIndex()
-            except (SearchIndexError, OSError) as exc:
-                raise PluginError(f"lab: {exc}") from None
-            language = config.theme["language"] or "it"
-            for page in generated:  # indexed while MkDocs renders: all Pagefind reads is our HTML
-                self.search.add_body(page.file.dest_uri, self.html[page.file.src_uri]["lab_html"], language)
-                self.indexed.add(page.file.src_uri)
-            self.search.write_archive(Path(config.site_dir).resolve() / "pagefind")
+        if self.chrome is not None:
+            self.chrome.install()
         return env
 
     def _error_site(self, errors: list, files: Files, config: MkDocsConfig) -> Files:

@@ -22,7 +22,13 @@ import json
 import queue
 import subprocess
 import threading
+import time
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: the pipes keep their size
+    fcntl = None  # type: ignore[assignment]
 
 from build_tools.renderers.search import (
     BODY_MARKER,
@@ -32,6 +38,20 @@ from build_tools.renderers.search import (
     keep_data,
     normalise_apostrophes,
 )
+
+
+#: Bytes sent to Pagefind at a time, and the size asked for its pipes (Linux allows 1 MB).
+_CHUNK = 1 << 20
+#: Between two reads of Pagefind's answers.
+_PAUSE = 0.02
+
+
+def _widen(pipe: object) -> None:
+    """A pipe that holds a megabyte, where the system allows it (else it keeps its 64 KB)."""
+    try:
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, _CHUNK)  # type: ignore[union-attr, attr-defined]
+    except (AttributeError, OSError, ValueError):
+        pass
 
 
 def _executable() -> str:
@@ -47,8 +67,10 @@ class _Service:
     """One Pagefind service process holding one index: pages go in, a bundle comes out."""
 
     def __init__(self) -> None:
-        self._process = subprocess.Popen([_executable(), "--service"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._process = subprocess.Popen([_executable(), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.DEVNULL, bufsize=_CHUNK)
+        for pipe in (self._process.stdin, self._process.stdout):
+            _widen(pipe)
         self._answers: dict[int, dict] = {}
         self._arrived = threading.Condition()
         self._last_id = 0
@@ -58,21 +80,31 @@ class _Service:
         answer = self._wait(self._send({"type": "NewIndex", "config": {"exclude_selectors": list(EXCLUDED)}}))
         self._index: int = answer["index_id"]
 
-    def _send(self, payload: dict) -> int:
+    def _send(self, payload: dict, flush: bool = True) -> int:
         self._last_id += 1
         message = json.dumps({"message_id": self._last_id, "payload": payload}).encode("utf-8")
         assert self._process.stdin is not None
         try:
             self._process.stdin.write(base64.b64encode(message) + b",")
-            self._process.stdin.flush()
+            if flush:
+                self._process.stdin.flush()
         except BrokenPipeError:
             raise SearchIndexError("Pagefind si è fermato durante l'indicizzazione") from None
         return self._last_id
 
+    def flush(self) -> None:
+        """Send what is buffered (pages go out a megabyte at a time: each write wakes this
+        process's other threads, which then wait for the renderer's)."""
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.flush()
+        except BrokenPipeError:
+            raise SearchIndexError("Pagefind si è fermato durante l'indicizzazione") from None
+
     def _read(self) -> None:
         assert self._process.stdout is not None
         buffer = b""
-        while chunk := self._process.stdout.read1(1 << 16):
+        while chunk := self._process.stdout.read1(_CHUNK):
             buffer += chunk
             *messages, buffer = buffer.split(b",")
             for message in messages:
@@ -80,6 +112,7 @@ class _Service:
                 with self._arrived:
                     self._answers[answer.get("message_id") or 0] = answer["payload"]
                     self._arrived.notify_all()
+            time.sleep(_PAUSE)  # answers come one per page: read them by the hundred
         with self._arrived:  # the process ended: wake whoever waits
             self._answers[-1] = {"type": "Error", "message": "Pagefind si è chiuso"}
             self._arrived.notify_all()
@@ -94,11 +127,12 @@ class _Service:
 
     def add(self, path: str, html: str) -> None:
         self.pending.append(self._send({"type": "AddFile", "index_id": self._index, "file_path": path, "url": None,
-                                        "file_contents": html}))
+                                        "file_contents": html}, flush=False))
 
     def write(self, bundle: Path) -> None:
         """Every page indexed, the bundle written; then the process ends and its memory is freed."""
         try:
+            self.flush()
             for message_id in self.pending:
                 self._wait(message_id)
             self._wait(self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(bundle)}))
@@ -171,6 +205,8 @@ class StreamingIndex:
                 bundle = bundle_of(html)
                 if not bundle:
                     self._index.add(page[0], normalise_apostrophes(html))
+                    if self._outbox.empty():
+                        self._index.flush()
                 elif self._archive_writer is not None:
                     raise SearchIndexError(f"`{page[0]}` è una pagina d'archivio arrivata dopo la chiusura dell'archivio")
                 else:
