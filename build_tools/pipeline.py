@@ -114,6 +114,7 @@ def build(content_dir: Path, now: datetime, settings: SiteSettings,
     result = Build(check, seconds={"check": time.perf_counter() - started})
     if result.errors:
         return result
+    check.content.forget_positions()
     started = time.perf_counter()
     if history is None:
         history = read_history(content_dir, now)

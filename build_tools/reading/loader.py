@@ -54,6 +54,14 @@ class Content:
     def __getitem__(self, name: str) -> list[Entry]:
         return self.entries[name]
 
+    def forget_positions(self) -> None:
+        """Drop what only the checks use (the raw front matter, the line of every key): a large
+        site's pages are made after the checks, and these would be a fifth of its memory.
+        ``Entry.line_of`` then gives the front matter's first line."""
+        for entries in self.entries.values():
+            for entry in entries:
+                entry.doc = frontmatter.Document({}, "", entry.doc.body_line, fence_line=entry.doc.fence_line)
+
 
 def content_files(folder: Path) -> list[Path]:
     """The Markdown files of a collection, skipping `_templates` and `.hidden` ones, in path order."""

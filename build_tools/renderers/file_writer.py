@@ -37,7 +37,7 @@ def write_outputs(outputs: list[Output], folder: Path) -> None:
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            content = output.content
+            content = output.make()
             target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
         except Exception as exc:  # noqa: BLE001 - which file, then why
             raise WriteError(f"impossibile scrivere `{output.path}` in `{folder}`: {type(exc).__name__}: {exc}") from exc

@@ -30,6 +30,8 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from build_tools.outputs import unpack
+
 log = logging.getLogger("mkdocs.commands.build")
 
 #: What varies between pages of one shape, in the order of the markers' numbers.
@@ -45,7 +47,8 @@ class Chrome:
     in ``on_env``, :meth:`uninstall` after."""
 
     def __init__(self, parts: Mapping[str, Mapping[str, bytes]], watchers: Callable[[str], list[Any]]) -> None:
-        """``parts``: each generated page's HTML parts by source path (``lab_html``…, as UTF-8);
+        """``parts``: each generated page's HTML parts by source path (``lab_html``…, packed:
+        :func:`build_tools.outputs.pack`);
         ``watchers(event)``: the plugins' handlers of a page event (only the adapter's may run)."""
         self._parts = parts
         self._nonce = secrets.token_hex(6)
@@ -141,7 +144,7 @@ class Chrome:
 def _values(page: Page, parts: Mapping[str, bytes]) -> list[str]:
     """What the theme prints of ``page`` that differs between pages of one shape, in :data:`SLOTS` order."""
     return [page.url.rstrip("/").rpartition("/")[2], page.meta.get("title", ""), page.meta.get("description", ""),
-            *(parts.get(key, b"").decode("utf-8") for key in SLOTS[3:])]
+            *(unpack(parts[key]) if key in parts else "" for key in SLOTS[3:])]
 
 
 def _shape(page: Page, values: list[str]) -> tuple:

@@ -30,6 +30,7 @@ try:
 except ImportError:  # not on Windows: the pipes keep their size
     fcntl = None  # type: ignore[assignment]
 
+from build_tools.outputs import unpack
 from build_tools.renderers.search import (
     BODY_MARKER,
     EXCLUDED,
@@ -176,7 +177,7 @@ class StreamingIndex:
         self._outbox.put((path, html, None))
 
     def add_body(self, path: str, body: str | bytes, language: str) -> None:
-        """A page the pipeline made (its HTML, or that HTML as UTF-8), before the renderer wraps
+        """A page the pipeline made (its HTML, or that HTML packed: :func:`build_tools.outputs.pack`), before the renderer wraps
         it: Pagefind reads only what is inside ``data-pagefind-body`` and the page's language, so
         the theme around it is left out (half the bytes to send and parse). A page with no
         ``data-pagefind-body`` (a listing) is not sent at all: once some page has one, Pagefind
@@ -184,8 +185,7 @@ class StreamingIndex:
         ``tests/test_search_stream.py`` compares the index with the one Pagefind makes from the
         finished pages."""
         self._paths.add(path)
-        if (_BODY_BYTES if isinstance(body, bytes) else BODY_MARKER) in body:
-            self._outbox.put((path, body, language))
+        self._outbox.put((path, body, language))
 
     def write_archive(self, root: Path) -> None:
         """Every archived sheet has been added (the pipeline makes them all; the renderer adds
@@ -202,6 +202,8 @@ class StreamingIndex:
                 continue
             try:
                 html = _document(page)
+                if html is None:  # a listing
+                    continue
                 bundle = bundle_of(html)
                 if not bundle:
                     self._index.add(page[0], normalise_apostrophes(html))
@@ -223,7 +225,7 @@ class StreamingIndex:
                     return
                 service = self._archive_service = _Service()
                 for page in self._archive.pop(bundle):
-                    service.add(page[0], normalise_apostrophes(_document(page)))
+                    service.add(page[0], normalise_apostrophes(_document(page) or ""))
                 service.write(root / bundle)
                 keep_data(root / bundle)
         except SearchIndexError as exc:
@@ -266,13 +268,14 @@ class StreamingIndex:
 #: A page waiting for Pagefind: its path, and its HTML with no language (a finished page) or the
 #: body the pipeline made with the page's language (:meth:`StreamingIndex.add_body`).
 _Waiting = tuple[str, str | bytes, str | None]
-_BODY_BYTES = BODY_MARKER.encode("utf-8")
 
 
-def _document(page: _Waiting) -> str:
-    """The HTML Pagefind reads for a waiting page."""
+def _document(page: _Waiting) -> str | None:
+    """The HTML Pagefind reads for a waiting page; None for a body without ``data-pagefind-body``."""
     _path, html, language = page
-    text = html.decode("utf-8") if isinstance(html, bytes) else html
+    text = unpack(html) if isinstance(html, bytes) else html
     if language is None:
         return text
+    if BODY_MARKER not in text:
+        return None
     return f'<!DOCTYPE html><html lang="{language}"><head></head><body>{text}</body></html>'

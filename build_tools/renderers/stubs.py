@@ -35,6 +35,12 @@ def html_meta(page: Page) -> dict[str, str]:
     return dict(zip(HTML_KEYS, (page.head, page.content, page.scripts)))
 
 
+def packed_meta(page: Page) -> dict[str, bytes]:
+    """:func:`html_meta` packed (:func:`build_tools.outputs.pack`): how an adapter holds a page until it renders it."""
+    content, head, scripts = page.packed
+    return dict(zip(HTML_KEYS, (head, content, scripts)))
+
+
 def front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter with every value as JSON (JSON is YAML: any text is safely quoted)."""
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
