@@ -159,7 +159,7 @@ class StreamingIndex:
         self._failure: SearchIndexError | None = None
         self._stopped = False
         self._index = _Service()
-        #: The archive's sheets by bundle (``archivio/2025``), as given: UTF-8 bytes stay bytes.
+        #: The archive's sheets by bundle (``archivio/2025``), as given: packed pages stay packed.
         self._archive: dict[str, list[_Waiting]] = {}
         self._archive_service: _Service | None = None
         #: Pages waiting to be sent: writing to Pagefind waits while it is busy, the renderer need not.
