@@ -272,10 +272,9 @@ class LabPlugin(BasePlugin[LabConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_helpers()
 
-    def _stop_helpers(self, *, keep_writer: bool = False) -> None:
+    def _stop_helpers(self) -> None:
         """Stop what runs beside MkDocs (the search index, the file writer); MkDocs renders its own pages again."""
-        helpers, self.search = (self.search, None if keep_writer else self._writer), None
-        self._writer = self._writer if keep_writer else None
+        helpers, self.search, self._writer = (self.search, self._writer), None, None
         for helper in (h for h in helpers if h is not None):
             helper.stop()
         Chrome.uninstall()
