@@ -116,21 +116,22 @@ def unpack(packed: bytes) -> str:
 class Page:
     """One generated page: its source path (``bandi/x.md``), plain-text title and description,
     and the three finished HTML parts a renderer places in its theme (kept :func:`pack`-ed:
-    ``packed`` gives them so, ``content``, ``head`` and ``scripts`` as text)."""
+    ``packed`` gives them so, head, content and scripts; ``head``, ``content`` and ``scripts``
+    as text)."""
 
     __slots__ = ("path", "title", "description", "packed", "hide")
 
     def __init__(self, path: str, title: str, description: str, content: str, head: str = "",
                  scripts: str = "", hide: tuple[str, ...] = ("toc",)) -> None:
         self.path, self.title, self.description, self.hide = path, title, description, hide
-        self.packed: tuple[bytes, bytes, bytes] = (pack(content), pack(head), pack(scripts))
-
-    @property
-    def content(self) -> str:
-        return unpack(self.packed[0])
+        self.packed: tuple[bytes, bytes, bytes] = (pack(head), pack(content), pack(scripts))
 
     @property
     def head(self) -> str:
+        return unpack(self.packed[0])
+
+    @property
+    def content(self) -> str:
         return unpack(self.packed[1])
 
     @property

@@ -37,8 +37,7 @@ def html_meta(page: Page) -> dict[str, str]:
 
 def packed_meta(page: Page) -> dict[str, bytes]:
     """:func:`html_meta` packed (:func:`build_tools.outputs.pack`): how an adapter holds a page until it renders it."""
-    content, head, scripts = page.packed
-    return dict(zip(HTML_KEYS, (head, content, scripts)))
+    return dict(zip(HTML_KEYS, page.packed))
 
 
 def front_matter(meta: dict[str, Any]) -> str:
