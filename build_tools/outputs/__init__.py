@@ -80,8 +80,7 @@ class Output:
     @property
     def content(self) -> str | bytes:
         if self._content is None:
-            assert self._make is not None
-            self._content, self._make = self._make(), None
+            self._content, self._make = self.make(), None
         return self._content
 
     def make(self) -> str | bytes:

@@ -177,11 +177,11 @@ class StreamingIndex:
         self._outbox.put((path, html, None))
 
     def add_body(self, path: str, body: str | bytes, language: str) -> None:
-        """A page the pipeline made (its HTML, or that HTML packed: :func:`build_tools.outputs.pack`), before the renderer wraps
-        it: Pagefind reads only what is inside ``data-pagefind-body`` and the page's language, so
-        the theme around it is left out (half the bytes to send and parse). A page with no
-        ``data-pagefind-body`` (a listing) is not sent at all: once some page has one, Pagefind
-        drops the others only when it writes the index, after holding them in memory.
+        """A page the pipeline made (its HTML, or that HTML packed: :func:`build_tools.outputs.pack`),
+        before the renderer wraps it: Pagefind reads only what is inside ``data-pagefind-body`` and
+        the page's language, so the theme around it is left out (half the bytes to send and parse).
+        A page with no ``data-pagefind-body`` (a listing) is not sent at all: once some page has
+        one, Pagefind drops the others only when it writes the index, after holding them in memory.
         ``tests/test_search_stream.py`` compares the index with the one Pagefind makes from the
         finished pages."""
         self._paths.add(path)
