@@ -231,3 +231,34 @@ def test_a_sheet_put_in_the_nav_is_current_there_and_only_there(tmp_path: Path) 
     assert others and all(current(slug) == [] for slug in others)
     tabs = parse(project / "site" / "bandi" / others[0] / "index.html").select(".md-tabs__list > li > a")
     assert tabs[-1].get_text(strip=True) == "Un bando" and tabs[-1]["href"] == f"../{PRIZE}/"
+
+
+
+def test_a_rebuild_gives_the_site_a_fresh_build_gives(tmp_path: Path) -> None:
+    """Rebuilt in place (build_tools/renderers/old_site.py): the pages still published are
+    overwritten, the page of a call taken away is gone with its folder, hidden files stay."""
+    project = copy_project(tmp_path / "project")
+    site = project / "site"
+    assert build(project, sitebuild.TODAY).returncode == 0
+    texts = {p: p.read_text(encoding="utf-8") for p in (project / "content").rglob("*.md")}
+    removed = next(call for call in sorted((project / "content" / "calls").glob("*.md"))  # published, unlinked
+                   if (site / "bandi" / call.stem / "index.html").is_file()
+                   and not any(call.stem in text for path, text in texts.items() if path != call))
+    removed.unlink()
+    (site / ".nojekyll").write_text("", encoding="utf-8")
+    home = (site / "index.html").stat().st_ino
+    result = build(project, sitebuild.TODAY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "index.html").stat().st_ino == home  # overwritten where it was
+    assert not (site / "bandi" / removed.stem).exists() and (site / ".nojekyll").is_file()
+    assert not [p for p in project.iterdir() if p.name.startswith(".")]  # nothing left beside the site
+    fresh = project / "fresh"
+    result = build(project, sitebuild.TODAY, "-d", str(fresh))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    def tree(root: Path) -> dict[str, bytes]:  # Pagefind's index: its pages (its file names carry build hashes)
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()
+                and p.name != ".nojekyll" and (not p.relative_to(root).as_posix().startswith("pagefind/")
+                                               or p.suffix == ".pf_fragment")}
+
+    assert tree(site) == tree(fresh)

@@ -36,6 +36,7 @@ from build_tools.pipeline import build
 from build_tools.renderers.file_writer import FileWriter, WriteError, write_outputs
 from build_tools.renderers.markup import tidy_page
 from build_tools.renderers.mkdocs_chrome import Chrome
+from build_tools.renderers.old_site import PreviousSite
 from build_tools.renderers.search import SearchIndexError
 from build_tools.renderers.search_stream import StreamingIndex
 from build_tools.renderers.stubs import HTML_KEYS, packed_meta, stub
@@ -80,12 +81,12 @@ class LabPlugin(BasePlugin[LabConfig]):
     _writer: FileWriter | None = None
     dirty = False
     indexed: set[str] = set()  # pages already given to the search index (by their source)
-
     serving = False
     showing_errors = False
     last_pages: frozenset[str] = frozenset()
     search: StreamingIndex | None = None
     chrome: Chrome | None = None
+    previous: PreviousSite | None = None  # the previous build's files, overwritten in place
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # the live preview: content errors become a page, not a stop
@@ -100,10 +101,16 @@ class LabPlugin(BasePlugin[LabConfig]):
         self.classes = ClassNames()
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and not self.dirty:  # MkDocs then finds the site folder empty
+            self.previous = PreviousSite.set_aside(Path(config.site_dir))
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
         self.marks = [time.perf_counter()]
+        if self.previous is not None:
+            self.previous.put_back()
         try:
             now = resolve_now()
         except ClockError as exc:
@@ -246,6 +253,8 @@ class LabPlugin(BasePlugin[LabConfig]):
         except WriteError as exc:
             self._stop_helpers()
             raise PluginError(f"lab: {exc}") from None
+        if self.previous is not None:  # what this build did not write, before the stylesheet and the index read the site
+            self.previous = self.previous.sweep()
         purge_theme_css(Path(config.site_dir), self.classes)
         self.classes = ClassNames()
         search, self.search = self.search, None
