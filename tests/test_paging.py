@@ -1,7 +1,8 @@
 """Long lists cut into static pages, on the demo content with small pages (no browser).
 
 /bandi/ and every static listing (/bandi/per/cooperative/ …): following "Pagina successiva"
-from the first page reaches every current call once, in the list's order; each page says
+from the first page reaches every current call once, in the list's order (the archive, every
+archived call, year after year); each page says
 "Pagina k di n"; a listing's sections keep their headings across pages and its section links
 lead to the page where each section starts. ``bandi/elenco.json`` (the explorer's data) holds
 every current call, with the attributes its static card carries.
@@ -98,6 +99,26 @@ def test_listings_page_by_section(site, monkeypatch: pytest.MonkeyPatch) -> None
                 start = dict(walk)[target]
                 assert start.find(id=anchor) is not None, (url, link["href"])
     assert paged >= 5
+
+
+def test_the_archive_pages_by_year(site, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    pages = outputs(site, monkeypatch, cards=3, rows=2)
+    walk = follow(pages, "bandi/archivio/")
+    years = site.archive_by_year()
+    expected = [p.slug for _, calls in years for p in calls]
+    assert len(walk) == -(-len(expected) // 2) >= 3 and len(years) >= 2
+    assert [s for _, doc in walk for s in slugs(doc, ".lab-lines a")] == expected
+    for number, (url, doc) in enumerate(walk, 1):
+        assert where(doc) == f"Pagina {number} di {len(walk)}"
+        assert url == ("bandi/archivio/" if number == 1 else f"bandi/archivio/pagina/{number}/")
+        headings = [h.get_text(" ", strip=True) for h in doc.select("h2[id^=anno-]")]
+        assert headings and all(h.split()[0].isdigit() for h in headings)
+        for link in doc.select('nav.lab-years a[href*="#"]'):  # every year, on the page where it starts
+            path, _, anchor = link["href"].partition("#")
+            target = posixpath.normpath(posixpath.join(url, path)) + "/" if path else url
+            assert dict(walk)[target].find(id=anchor) is not None, (url, link["href"])
+        assert len(doc.select("nav.lab-years a")) == len(years)
+    assert pages["bandi/archivio/pagina/2/"].title == f"Archivio dei bandi (pagina 2 di {len(walk)})"
 
 
 def test_one_page_needs_no_pager(site, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001

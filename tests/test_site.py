@@ -446,7 +446,22 @@ def test_story_image_is_published_next_to_its_page(content_tree, fm, now) -> Non
     assert views.stories[0].image_url == "storie/filiera/immagine.jpg"
 
 
-@pytest.mark.parametrize("path", ["calls/archivio.md", "calls/index.md", "calls/quale-bando.md", "stories/index.md"])
+def test_every_folder_the_site_makes_beside_the_sheets_is_a_reserved_name(derived) -> None:
+    """A call named like a page the site makes under /bandi/ (the archive, the next pages, the
+    listings, the compare page) would take its place: the checker refuses those names."""
+    from build_tools.deriving.crosscheck import RESERVED_SLUGS
+
+    _, site = derived
+    outputs = build_outputs(site, SiteSettings("https://example.org/"))
+    for collection, folder in (("calls", "bandi"), ("stories", "storie"), ("services", "servizi")):
+        sheets = {p.slug for p in getattr(site, collection)}
+        made = {o.path.split("/")[1].removesuffix(".md") for o in outputs
+                if o.path.startswith(f"{folder}/") and (o.path.endswith(".md") or o.path.count("/") > 1)}
+        assert made - sheets <= set(RESERVED_SLUGS[collection]), collection
+
+
+@pytest.mark.parametrize("path", ["calls/archivio.md", "calls/index.md", "calls/quale-bando.md", "calls/pagina.md",
+                                  "calls/confronta.md", "calls/per.md", "stories/index.md"])
 def test_slugs_of_listing_pages_are_reserved(content_tree, fm, now, path: str) -> None:
     data = fm.call() if path.startswith("calls") else fm.story()
     root = content_tree({path: fm.text(data), **fm.five_services()})

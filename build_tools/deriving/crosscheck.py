@@ -10,9 +10,14 @@ from build_tools.reading.messages import suggest
 from build_tools.reading.models import Service, ServiceKind
 from build_tools.reading.registry import CALLS, SERVICES, STORIES
 
-#: File names whose page would take the place of a listing (``/bandi/`` is ``bandi/index.md``,
-#: the archive is ``bandi/archivio.md``, the finder ``bandi/quale-bando.md``).
-RESERVED_SLUGS = {CALLS.name: ("index", "archivio", "quale-bando"), STORIES.name: ("index",), SERVICES.name: ("index",)}
+#: File names whose page would take the place of one the site makes (``/bandi/`` is ``bandi/index.md``,
+#: the archive ``bandi/archivio.md``, the finder ``bandi/quale-bando.md``, the compare page
+#: ``bandi/confronta.md``, the next pages of a list ``…/pagina/<n>/``, the listings by facet
+#: ``bandi/per/…``, ``dove``, ``fonte``, ``percorso``, ``stato``); ``tests/test_site.py`` checks
+#: the list against what the site makes.
+RESERVED_SLUGS = {CALLS.name: ("index", "archivio", "quale-bando", "confronta", "pagina", "per", "dove", "fonte",
+                               "percorso", "stato"),
+                  STORIES.name: ("index", "pagina"), SERVICES.name: ("index", "pagina")}
 
 _RELATIONS = (
     (CALLS.name, "related_stories", STORIES.name),

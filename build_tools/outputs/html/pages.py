@@ -14,7 +14,8 @@ from build_tools.parallel import ordered_map
 from build_tools.deriving.site import CallPage, ServicePage, Site, StoryPage
 from build_tools.outputs import Output, Page, SiteSettings
 from build_tools.outputs.finder import DATA_PATH
-from build_tools.outputs.html.call_pages import CALLS_PAGE, call_list_pages, listing_pages, paged_sources
+from build_tools.outputs.html.call_pages import (ARCHIVE_PAGE, CALLS_PAGE, archive_pages, call_list_pages,
+                                                 listing_pages, paged_sources)
 from build_tools.outputs.html.compare import DATA_PATH as COMPARE_DATA
 from build_tools.outputs.html.compare import ROWS as COMPARE_ROWS
 from build_tools.outputs.html.compare import compare_data
@@ -40,8 +41,6 @@ SEARCH = ("cerca.md", "search.html", "Cerca",
 #: (source path, template, title, description).
 LISTINGS: tuple[tuple[str, str, str, str], ...] = (
     HOME,
-    ("bandi/archivio.md", "archive.html", "Archivio dei bandi",
-     "I bandi chiusi o annullati, anno per anno."),
     ("storie/index.md", "stories.html", "Storie di cooperative innovative",
      "Idee innovative cooperative: come il digitale ha cambiato il lavoro di cooperative italiane."),
     ("servizi/index.md", "services.html", "I servizi del Laboratorio",
@@ -84,7 +83,7 @@ def page_sources(views: SiteViews) -> list[str]:
     """Source paths of every generated page (what links between pages may point at)."""
     site = views.site
     items: list[CallPage | StoryPage | ServicePage] = [*site.calls, *site.stories, *site.services]
-    return ([path for path, *_ in LISTINGS] + [CALLS_PAGE[0], SUBSCRIBE_PATH, FINDER[0], COMPARE[0]]
+    return ([path for path, *_ in LISTINGS] + [CALLS_PAGE[0], ARCHIVE_PAGE[0], SUBSCRIBE_PATH, FINDER[0], COMPARE[0]]
             + [item.source for item in views.listings] + paged_sources(views) + [source_uri(p) for p in items])
 
 
@@ -119,6 +118,7 @@ def build_pages(site: Site, settings: SiteSettings, files: list[Output]) -> list
                                   for path, template, title, text in LISTINGS]
     pages.extend(_compare(renderer, views))
     pages += call_list_pages(renderer, views)
+    pages += archive_pages(renderer, views)
     pages.append(explorer_data(renderer, views, CALLS_PAGE[0]))
     for listing in views.listings:
         pages += listing_pages(renderer, views, listing)
