@@ -68,7 +68,7 @@ class PreviousSite:
         except OSError:  # another file system, no right to write beside the site folder...
             for entry in moved:
                 os.rename(aside / entry, site_dir / entry)
-            _remove_empty(aside)
+            _remove_empty(aside, stop=aside.parent)
             return None
         return cls(site_dir, aside, moved)
 
@@ -77,7 +77,10 @@ class PreviousSite:
         the rest is deleted by another process."""
         for entry in self._entries:
             if entry not in NOT_KEPT:
-                os.rename(self._aside / entry, self.site_dir / entry)
+                try:
+                    os.rename(self._aside / entry, self.site_dir / entry)
+                except OSError:  # (a file held open on Windows): deleted with the rest, the build writes it anew
+                    pass
         left = sorted(str(p) for p in self.site_dir.parent.glob(f".{self.site_dir.name}.old-*") if p.is_dir())
         self._deleting = subprocess.Popen([sys.executable, "-c", _DELETE, *left], stdin=subprocess.DEVNULL,
                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -108,7 +111,7 @@ class PreviousSite:
             self._deleting.wait()
 
 
-def _remove_empty(folder: Path, stop: Path | None = None) -> None:
+def _remove_empty(folder: Path, stop: Path) -> None:
     """``folder`` and its parents up to ``stop`` (excluded), as long as they are empty."""
     while folder != stop:
         try:
