@@ -665,6 +665,8 @@ class Figures:
     finder: FinderCost | None = None
     listing_bytes: int = 0  # /bandi/ and all it loads, compressed
     listing_pages: int = 0  # /bandi/ and its next pages (/bandi/pagina/N/)
+    archive_bytes: int = 0  # /bandi/archivio/ and all it loads, compressed
+    archive_pages: int = 0  # /bandi/archivio/ and its next pages
     explorer_gzip: int = 0  # bandi/elenco.json, gzip: what the explorer loads at the first filter
     pipeline_s: float = 0.0  # checks + derived site + every output, as the site build reports it
     index_s: float = 0.0  # Pagefind over the built site
@@ -730,6 +732,8 @@ def measure(calls: int, work: Path, browser, repeat: int, profile: bool) -> Figu
     figures.index_s = index_in_process(site)
     figures.listing_bytes = page_weight(site, "bandi/index.html").total
     figures.listing_pages = 1 + sum(1 for _ in (site / "bandi" / "pagina").glob("*/index.html"))
+    figures.archive_bytes = page_weight(site, "bandi/archivio/index.html").total
+    figures.archive_pages = 1 + sum(1 for _ in (site / "bandi" / "archivio" / "pagina").glob("*/index.html"))
     explorer = site / "bandi" / "elenco.json"
     figures.explorer_gzip = compressed_size(explorer) if explorer.is_file() else 0
     print(f"  pipeline {figures.pipeline_s:.1f} s, search index {figures.index_s:.1f} s; "
@@ -794,6 +798,8 @@ def report(all_figures: list[Figures], demo_figures=None) -> bool:  # noqa: ANN0
         print(f"  /bandi/ before any interaction {kb(f.listing_bytes):>7} compressed (≤ {kb(BUDGETS['listing'])}, the demo's "
               f"budget) {verdict(listing_ok)}; {f.listing_pages} static pages; the explorer's complete list "
               f"(bandi/elenco.json) {kb(f.explorer_gzip)} gzip, loaded at the first filter, sort or \"Mostra altri\"")
+        print(f"  /bandi/archivio/ before any interaction {kb(f.archive_bytes):>7} compressed (info); "
+              f"{f.archive_pages} static pages of 100 calls")
         ok &= memory_ratio <= MEMORY_TARGET
         parts = ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in f.site_parts.items())
         per_item, base_per_item = f.site_bytes / f.baseline_pages, f.baseline_bytes / f.baseline_pages
