@@ -466,8 +466,10 @@ def test_slugs_of_listing_pages_are_reserved(content_tree, fm, now, path: str) -
     data = fm.call() if path.startswith("calls") else fm.story()
     root = content_tree({path: fm.text(data), **fm.five_services()})
     errors = [d.format() for d in run_checks(root, now, 14, root=root.parent).report.errors]
-    assert errors == [f"content/{path}:1: error: il nome `{Path(path).stem}` è riservato alle pagine del sito "
-                      "(elenchi e archivio): rinomina il file"]
+    slug, folder = Path(path).stem, {"calls": "bandi", "stories": "storie"}[path.split("/")[0]]
+    where = f"/{folder}/" if slug == "index" else f"/{folder}/{slug}/"
+    assert errors == [f"content/{path}:1: error: il nome `{slug}` è riservato: il sito usa già l'indirizzo "
+                      f"`{where}`; rinomina il file"]
 
 
 def test_precomputed_markup_is_escaped() -> None:

@@ -36,8 +36,9 @@ def crosscheck(content: Content, report: Report, known_slugs: dict[str, set[str]
         check_unique(entries, report)
         for entry in entries:
             if entry.slug in RESERVED_SLUGS.get(name, ()):
+                where = entry.collection.url_prefix + "/" + ("" if entry.slug == "index" else f"{entry.slug}/")
                 report.error(entry.path, 1, "reserved_slug",
-                             f"il nome `{entry.slug}` è riservato alle pagine del sito (elenchi e archivio): "
+                             f"il nome `{entry.slug}` è riservato: il sito usa già l'indirizzo `/{where}`; "
                              "rinomina il file")
     for source, key, target in _RELATIONS:
         for entry in content[source]:
