@@ -102,8 +102,8 @@ class LabPlugin(BasePlugin[LabConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.enabled and not self.dirty:  # MkDocs then finds the site folder empty
-            self.previous = PreviousSite.set_aside(Path(config.site_dir))
+        keep = self.config.enabled and not self.dirty  # MkDocs then finds the site folder empty
+        self.previous = PreviousSite.set_aside(Path(config.site_dir)) if keep else None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -254,7 +254,7 @@ class LabPlugin(BasePlugin[LabConfig]):
             self._stop_helpers()
             raise PluginError(f"lab: {exc}") from None
         if self.previous is not None:  # what this build did not write, before the stylesheet and the index read the site
-            self.previous = self.previous.sweep()
+            self.previous.sweep()
         purge_theme_css(Path(config.site_dir), self.classes)
         self.classes = ClassNames()
         search, self.search = self.search, None
