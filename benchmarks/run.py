@@ -148,7 +148,8 @@ def _tree_memory(root: int) -> tuple[int, int, int]:
                     total += kib
                 else:
                     largest = max(largest, kib)
-                    own = own if pagefind else max(own, kib)
+                    if not pagefind:
+                        own = max(own, kib)
     return total, largest, own
 
 
