@@ -233,7 +233,6 @@ def test_a_sheet_put_in_the_nav_is_current_there_and_only_there(tmp_path: Path) 
     assert tabs[-1].get_text(strip=True) == "Un bando" and tabs[-1]["href"] == f"../{PRIZE}/"
 
 
-
 def test_a_rebuild_gives_the_site_a_fresh_build_gives(tmp_path: Path) -> None:
     """Rebuilt in place (build_tools/renderers/old_site.py): the pages still published are
     overwritten, the page of a call taken away is gone with its folder, hidden files stay."""

@@ -36,7 +36,7 @@ def crosscheck(content: Content, report: Report, known_slugs: dict[str, set[str]
         check_unique(entries, report)
         for entry in entries:
             if entry.slug in RESERVED_SLUGS.get(name, ()):
-                where = entry.collection.url_prefix + "/" + ("" if entry.slug == "index" else f"{entry.slug}/")
+                where = f"{entry.collection.url_prefix}/" if entry.slug == "index" else entry.url
                 report.error(entry.path, 1, "reserved_slug",
                              f"il nome `{entry.slug}` è riservato: il sito usa già l'indirizzo `/{where}`; "
                              "rinomina il file")
