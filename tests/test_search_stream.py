@@ -13,11 +13,13 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import time
 from pathlib import Path
 
 import cbor2
 
 from build_tools.renderers.search import index_site
+from build_tools.renderers.search_stream import StreamingIndex
 
 SIGNATURE = b"pagefind_dcd"
 
@@ -82,3 +84,56 @@ def test_the_comparison_sees_one_page_changed(demo_site: Path, tmp_path: Path) -
     assert original["pages"] == edited["pages"]
     assert not any(w.startswith("xilof") for w in original["words"])
     assert [w for w in edited["words"] if w.startswith("xilof")] and original["words"] != edited["words"]
+
+
+def _sheet(title: str, words: str) -> str:
+    return (f'<!DOCTYPE html><html lang="it"><head><title>{title}</title></head><body>'
+            f'<main data-pagefind-body><h1>{title}</h1><p>{words}</p></main></body></html>')
+
+
+def _files(bundle: Path) -> dict[str, int]:
+    return {p.relative_to(bundle).as_posix(): p.stat().st_mtime_ns for p in bundle.rglob("*") if p.is_file()}
+
+
+def test_the_first_bundle_is_written_once_its_pages_are_in_not_at_the_end(tmp_path: Path) -> None:
+    """``write_first``: Pagefind writes while the renderer goes on; a page without
+    ``data-pagefind-body`` found at the end (the theme's 404) does not write it again."""
+    site = tmp_path / "site"
+    (site / "404.html").parent.mkdir(parents=True)
+    (site / "404.html").write_text("<!DOCTYPE html><html lang=\"it\"><body><h1>Pagina non trovata</h1></body></html>")
+    index = StreamingIndex()
+    for n, word in enumerate(("cooperativa", "agricoltura", "turismo")):
+        index.add(f"bandi/b{n}/index.html", _sheet(f"Bando {n}", word))
+    index.write_first(site / "pagefind")
+    entry = site / "pagefind" / "pagefind-entry.json"
+    waited = 0.0
+    while not entry.is_file() and waited < 60:
+        time.sleep(0.05)
+        waited += 0.05
+    assert entry.is_file(), "the bundle waits for finish()"
+    time.sleep(0.5)  # let Pagefind finish writing
+    written = _files(site / "pagefind")
+    index.finish(site)
+    assert _files(site / "pagefind") == written
+    found = decoded_index(site)
+    assert found["pages"] == ["/bandi/b0/", "/bandi/b1/", "/bandi/b2/"]
+    assert any(w.startswith("agricolt") for w in found["words"])
+
+
+def test_a_page_that_comes_after_the_first_bundle_is_written_is_indexed_too(tmp_path: Path) -> None:
+    """A page with ``data-pagefind-body`` the renderer wrote without showing it: the bundle is
+    written again, and none of the first files is left behind."""
+    site = tmp_path / "site"
+    index = StreamingIndex()
+    index.add("bandi/b0/index.html", _sheet("Bando 0", "cooperativa"))
+    index.write_first(site / "pagefind")
+    late = site / "pagina" / "index.html"
+    late.parent.mkdir(parents=True)
+    late.write_text(_sheet("Pagina", "xilofono"), encoding="utf-8")
+    index.finish(site)
+    found = decoded_index(site)
+    assert found["pages"] == ["/bandi/b0/", "/pagina/"]
+    assert any(w.startswith("xilof") for w in found["words"])
+    fragments = {p.stem for p in (site / "pagefind" / "fragment").iterdir()}
+    assert fragments == set(found["fragments"])
+    assert len(list((site / "pagefind").glob("pagefind.*.pf_meta"))) == 1

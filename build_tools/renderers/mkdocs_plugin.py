@@ -30,8 +30,6 @@ from build_tools.clock import ClockError, resolve_now
 from build_tools.deriving.status import DEFAULT_CLOSING_SOON_DAYS
 from build_tools.outputs import Output, Page, SiteSettings, settings_from_extra, unpack
 from build_tools.outputs.html.errors import error_page
-from build_tools.reading.loader import content_files
-from build_tools.reading.registry import COLLECTIONS
 from build_tools.pipeline import build
 from build_tools.renderers.file_writer import FileWriter, WriteError, write_outputs
 from build_tools.renderers.markup import tidy_page
@@ -39,7 +37,7 @@ from build_tools.renderers.mkdocs_chrome import Chrome
 from build_tools.renderers.old_site import PreviousSite
 from build_tools.renderers.search import SearchIndexError
 from build_tools.renderers.search_stream import StreamingIndex
-from build_tools.renderers.stubs import HTML_KEYS, packed_meta, stub
+from build_tools.renderers.stubs import HTML_KEYS, error_paths, packed_meta, stub
 from build_tools.renderers.theme_css import ClassNames, purge_theme_css
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads the live-reload server (watchdog, http.server...)
@@ -98,6 +96,7 @@ class LabPlugin(BasePlugin[LabConfig]):
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = (self.root / self.config.content).resolve()
         self.html: dict[str, dict[str, str]] = {}
+        self.unindexed: set[str] | None = None
         self.classes = ClassNames()
         return config
 
@@ -142,7 +141,7 @@ class LabPlugin(BasePlugin[LabConfig]):
             raise PluginError(result.error_text())
         if result.history_note:
             log.info(result.history_note)
-        self.html, self.indexed = {}, set()
+        self.html, self.indexed, self.unindexed = {}, set(), None
         self.search, language = self._start_search(), config.theme["language"] or "it"
         outputs, result.outputs = result.outputs, []
         outputs.reverse()
@@ -163,6 +162,7 @@ class LabPlugin(BasePlugin[LabConfig]):
                 file = _WrittenFile.generated(config, output.path, abs_src_path=str(Path(config.site_dir) / output.path))
             files.append(file)
         self.last_pages = frozenset(self.html)
+        self.unindexed = {f.src_uri for f in files.documentation_pages()} - self.indexed
         if self.search is not None:
             self.search.write_archive(Path(config.site_dir).resolve() / "pagefind")
         self.marks.append(time.perf_counter())
@@ -199,13 +199,8 @@ class LabPlugin(BasePlugin[LabConfig]):
         for error in errors:
             log.info(f"ERRORE {error.format()}")
         log.info("l'anteprima mostra gli errori al posto delle pagine: correggi i file e salva")
-        paths = set(self.last_pages) | set(_nav_paths(config.nav))
-        for collection in COLLECTIONS:  # each item's own address, even before its first good build
-            for path in content_files(self.content_dir / collection.folder):
-                paths.add(collection.url(path.stem).rstrip("/") + ".md")
-        page = error_page("index.md", errors)
-        self.html = {"*": packed_meta(page)}
-        for path in sorted(paths):
+        self.html = {"*": packed_meta(error_page("index.md", errors))}
+        for path in error_paths(self.last_pages, config.nav, self.content_dir):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=stub(error_page(path, errors), with_html=False),
                                             inclusion=InclusionLevel.NOT_IN_NAV))
@@ -226,6 +221,11 @@ class LabPlugin(BasePlugin[LabConfig]):
         self.classes.add_html(output)
         if self.search is not None and page.file.src_uri not in self.indexed:
             self.search.add(page.file.dest_uri, output)
+        if self.search is not None and self.unindexed is not None:  # the hand-written pages come first
+            self.unindexed.discard(page.file.src_uri)
+            if not self.unindexed:  # the first bundle has all its pages: written while MkDocs goes on
+                self.unindexed = None
+                self.search.write_first(Path(config.site_dir).resolve() / "pagefind")
         return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
@@ -287,14 +287,3 @@ class LabPlugin(BasePlugin[LabConfig]):
         for helper in (h for h in helpers if h is not None):
             helper.stop()
         Chrome.uninstall()
-
-
-def _nav_paths(nav: Any) -> list[str]:
-    """Every page path named in ``nav:`` (strings ending in ``.md``, at any depth)."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    if isinstance(nav, dict):
-        return [p for value in nav.values() for p in _nav_paths(value)]
-    if isinstance(nav, list):
-        return [p for value in nav for p in _nav_paths(value)]
-    return []

@@ -9,11 +9,14 @@ travel as ``lab_head``, ``lab_html`` and ``lab_scripts`` and are printed as they
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
 
 from build_tools.outputs import Page
+from build_tools.reading.loader import content_files
+from build_tools.reading.registry import COLLECTIONS
 
 
 def escaped(text: str) -> str:
@@ -52,3 +55,24 @@ def stub(page: Page, with_html: bool = True) -> str:
     if with_html:
         meta.update(html_meta(page))
     return front_matter(meta)
+
+
+def error_paths(last_pages: frozenset[str], nav: Any, content_dir: Path) -> list[str]:
+    """Where the live preview shows the content's errors: every page of the last good build, of
+    the nav, and each item's own address, even before its first good build."""
+    paths = set(last_pages) | set(_nav_paths(nav))
+    for collection in COLLECTIONS:
+        for path in content_files(content_dir / collection.folder):
+            paths.add(collection.url(path.stem).rstrip("/") + ".md")
+    return sorted(paths)
+
+
+def _nav_paths(nav: Any) -> list[str]:
+    """Every page path named in ``nav:`` (strings ending in ``.md``, at any depth)."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [p for value in nav for p in _nav_paths(value)]
+    return []
