@@ -111,7 +111,7 @@ def test_the_first_bundle_is_written_once_its_pages_are_in_not_at_the_end(tmp_pa
         time.sleep(0.05)
         waited += 0.05
     assert entry.is_file(), "the bundle waits for finish()"
-    time.sleep(0.5)  # let Pagefind finish writing
+    index._first_writer.join()  # Pagefind has answered: every file of the bundle is written
     written = _files(site / "pagefind")
     index.finish(site)
     assert _files(site / "pagefind") == written
