@@ -219,13 +219,14 @@ class LabPlugin(BasePlugin[LabConfig]):
             page.meta.pop(key, None)
         output = tidy_page(output)
         self.classes.add_html(output)
-        if self.search is not None and page.file.src_uri not in self.indexed:
-            self.search.add(page.file.dest_uri, output)
-        if self.search is not None and self.unindexed is not None:  # the hand-written pages come first
-            self.unindexed.discard(page.file.src_uri)
-            if not self.unindexed:  # the first bundle has all its pages: written while MkDocs goes on
-                self.unindexed = None
-                self.search.write_first(Path(config.site_dir).resolve() / "pagefind")
+        if self.search is not None:
+            if page.file.src_uri not in self.indexed:
+                self.search.add(page.file.dest_uri, output)
+            if self.unindexed is not None:  # the hand-written pages come first
+                self.unindexed.discard(page.file.src_uri)
+                if not self.unindexed:  # the first bundle has all its pages: written while MkDocs goes on
+                    self.unindexed = None
+                    self.search.write_first(Path(config.site_dir).resolve() / "pagefind")
         return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
