@@ -20,7 +20,7 @@ try:
 except ImportError:  # not on Windows: the pipes keep their size
     fcntl = None  # type: ignore[assignment]
 
-from build_tools.renderers.search import EXCLUDED, SearchIndexError
+from build_tools.renderers.search import EXCLUDED, SearchIndexError, pagefind_environment
 
 
 #: Bytes sent to Pagefind at a time, and the size asked for its pipes (Linux allows 1 MB).
@@ -51,7 +51,7 @@ class PagefindService:
 
     def __init__(self) -> None:
         self._process = subprocess.Popen([_executable(), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=subprocess.DEVNULL, bufsize=_CHUNK)
+                                         stderr=subprocess.DEVNULL, bufsize=_CHUNK, env=pagefind_environment())
         for pipe in (self._process.stdin, self._process.stdout):
             _widen(pipe)
         self._answers: dict[int, dict] = {}

@@ -47,8 +47,21 @@ BODY_MARKER = "data-pagefind-body"
 _DATA = ("pagefind-entry.json", "index", "fragment", "filter")
 
 
+#: Pagefind's allocator (jemalloc, which reads ``_RJEM_MALLOC_CONF``) keeps the pages it frees
+#: for ten seconds, in each of its arenas (four per core): writing a bundle frees and allocates
+#: in bursts, so Pagefind's resident size climbs well past what it holds at once. Given back at
+#: once, its peak over a bundle of 1,300 pages falls from about 255 to 210 MiB, below the
+#: build's own process, for about 3% more build time (``make bench`` prints Pagefind's peak).
+ALLOCATOR = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0"}
+
+
 class SearchIndexError(RuntimeError):
     pass
+
+
+def pagefind_environment() -> dict[str, str]:
+    """This process's environment with :data:`ALLOCATOR`, unless the caller set its own."""
+    return {**ALLOCATOR, **os.environ}
 
 
 def normalise_apostrophes(text: str) -> str:
@@ -91,7 +104,7 @@ def _pagefind(stage: Path, output: Path) -> None:
     command = [sys.executable, "-m", "pagefind", "--site", str(stage), "--silent", "--output-path", str(output)]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=pagefind_environment())
     if done.returncode != 0:
         raise SearchIndexError(f"Pagefind non è riuscito a indicizzare il sito:\n{done.stderr or done.stdout}")
 
