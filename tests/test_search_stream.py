@@ -156,3 +156,27 @@ def test_pagefind_gives_freed_memory_back_at_once(monkeypatch) -> None:
     assert f"{name}={value}".encode() in environment_of(PagefindService())
     monkeypatch.setenv(name, "narenas:1")
     assert f"{name}=narenas:1".encode() in environment_of(PagefindService())
+
+
+def test_each_year_of_the_archive_gets_its_own_sheets_when_years_are_written_together(tmp_path: Path) -> None:
+    """Two years are written at once (``ARCHIVE_WRITERS``); three years, each with its own pages."""
+    from build_tools.renderers.search_stream import ARCHIVE_WRITERS
+
+    assert ARCHIVE_WRITERS >= 2
+    site = tmp_path / "site"
+    index = StreamingIndex()
+    index.add("bandi/aperto/index.html", _sheet("Aperto", "cooperativa"))
+    years = {"2023": 1, "2024": 3, "2025": 2}
+    words = {"2023": "xilofono", "2024": "zampogna", "2025": "ocarina"}
+    for year, count in years.items():
+        for n in range(count):
+            html = _sheet(f"Chiuso {year} {n}", words[year]).replace(
+                "<main data-pagefind-body>", f'<main data-pagefind-body data-lab-search-bundle="{year}">')
+            index.add(f"bandi/c{year}-{n}/index.html", html)
+    index.write_archive(site / "pagefind")
+    index.finish(site)
+    assert decoded_index(site)["pages"] == ["/bandi/aperto/"]
+    for year, count in years.items():
+        found = decoded_index(site, f"pagefind/archivio/{year}")
+        assert found["pages"] == [f"/bandi/c{year}-{n}/" for n in range(count)]
+        assert {w[:4] for w in found["words"] if w[:4] in {"xilo", "zamp", "ocar"}} == {words[year][:4]}
