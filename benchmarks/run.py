@@ -16,10 +16,11 @@ measures:
   ours, Material's own search on. With ``--repeat``, site and baseline builds alternate: the
   build target is judged on the median of the pairs' ratios (each site build over the baseline
   build right after it, which ran under the same load from elsewhere); the best of each is
-  printed too, but on a shared machine it may pair a lucky baseline with an unlucky site. How the site build's time splits, as the build itself reports it
-  (``$LAB_TIMINGS_FILE``): start-up, the pipeline (checks, derived site, every output including
-  the pages' HTML), MkDocs rendering the theme while Pagefind indexes alongside, and the index
-  after the last page; Pagefind alone over the finished site is timed too;
+  printed too, but on a shared machine it may pair a lucky baseline with an unlucky site.
+  How the site build's time splits, as the build itself reports it (``$LAB_TIMINGS_FILE``):
+  start-up, the pipeline (checks, derived site, every output including the pages' HTML), MkDocs
+  rendering the theme while Pagefind indexes alongside, and the index after the last page;
+  Pagefind alone over the finished site is timed too;
 * the compressed bytes ``/bandi/`` loads before any interaction (``tests/browser/pageweight.py``):
   it shows its first page of cards at any size (``/bandi/pagina/N/`` the rest), so the figure
   stays flat; and the gzip size of the explorer's complete list (``bandi/elenco.json``), which
@@ -62,10 +63,11 @@ Options: ``--no-demo`` skips the demo site, ``--demo-only`` measures only the de
 Lighthouse runs per page (default 2: its simulated timings follow the machine's load);
 ``--out DIR`` keeps the generated content and sites (default: a temporary
 directory, removed at the end unless ``--keep``); ``--repeat K`` runs the site and the baseline
-builds K times each, in pairs (default 3; the median pair is judged, the best of each printed); ``--no-browser`` skips the search measurement; ``--profile`` shows where the
-build time goes at the largest size: each plugin event, the lab pipeline step by step
-(checks, each output builder), Markdown and template time per template, for the site and
-the baseline, then a cProfile of the site build. Needs ``/usr/bin/chromium`` (or
+builds K times each, in pairs (default 3; the median pair is judged, the best of each printed);
+``--no-browser`` skips the search measurement; ``--profile`` shows where the build time goes
+at the largest size: each plugin event, the lab pipeline step by step (checks, each output
+builder), Markdown and template time per template, for the site and the baseline, then a
+cProfile of the site build. Needs ``/usr/bin/chromium`` (or
 ``$CHROMIUM_PATH``) for the search measurement. Times are wall-clock: run it on an idle
 machine (the load average is printed at the start and the end).
 """
@@ -726,14 +728,13 @@ def measure(calls: int, work: Path, browser, repeat: int, profile: bool) -> Figu
     site_cmd = [py, "-m", "build_tools", "build", "--today", TODAY, "--",
                 "-f", str(project / "mkdocs.yml"), "-d", str(site), "-q"]
     figures.build = best_of(1, site_cmd)
-    first_site = figures.build
     print(f"  build: {figures.build.seconds:.1f} s, peak {mib(figures.build.max_rss)}", flush=True)
 
     plain, figures.baseline_pages = baseline_project(work, content, site)
     plain_site = work / "baseline-site"
     baseline_cmd = f"{py} -m mkdocs build -q -f {plain / 'mkdocs.yml'} -d {plain_site}"
     figures.baseline = best_of(1, ["/bin/sh", "-c", baseline_cmd])
-    figures.pairs = [first_site.seconds / figures.baseline.seconds]
+    figures.pairs = [figures.build.seconds / figures.baseline.seconds]
     for _ in range(repeat - 1):  # alternate, so that load from elsewhere hits both alike
         site_run, baseline_run = best_of(1, site_cmd), best_of(1, ["/bin/sh", "-c", baseline_cmd])
         figures.pairs.append(site_run.seconds / baseline_run.seconds)
@@ -794,7 +795,8 @@ def report(all_figures: list[Figures], demo_figures=None) -> bool:  # noqa: ANN0
               f"ratio {cli_ratio:5.2f}  (info: includes ~0.2 s of imports)")
         pairs = ", ".join(f"{ratio:.2f}" for ratio in f.pairs)
         print(f"  site build (median of {len(f.pairs)} pairs)                        "
-              f"ratio {build_ratio:5.2f}  (≤ {BUILD_TARGET}) {verdict(build_ratio <= BUILD_TARGET)}  (pairs: {pairs})")
+              f"ratio {build_ratio:5.2f}  (≤ {BUILD_TARGET}) {verdict(build_ratio <= BUILD_TARGET)}  "
+              f"(pairs: {pairs})")
         print(f"  site build (best of each)    {b.seconds:7.1f} s   baseline  {base.seconds:6.1f} s   "
               f"ratio {b.seconds / base.seconds:5.2f}  (info)")
         memory_ratio = b.max_rss / base.max_rss

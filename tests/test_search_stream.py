@@ -142,7 +142,7 @@ def test_a_page_that_comes_after_the_first_bundle_is_written_is_indexed_too(tmp_
 def test_pagefind_gives_freed_memory_back_at_once(monkeypatch) -> None:
     """Pagefind's allocator holds freed pages for ten seconds unless told otherwise: at 5,000
     calls that made Pagefind the build's largest process (255 MiB; 210 with the setting).
-    An editor's own setting is kept."""
+    A setting of the caller's own is kept."""
     from build_tools.renderers.pagefind_service import PagefindService
     from build_tools.renderers.search import ALLOCATOR
 
