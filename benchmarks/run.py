@@ -54,7 +54,7 @@ Targets (PASS/FAIL printed beside each figure; the exit status is 1 if any fails
 
 Usage (from the repository root)::
 
-    .venv/bin/python benchmarks/run.py                   # sizes 1000,5000 (~4 minutes on 2 cores)
+    .venv/bin/python benchmarks/run.py                   # sizes 1000,5000, demo site (~9 minutes on 2 cores)
     .venv/bin/python benchmarks/run.py --quick           # sizes 200,1000 (~1 minute)
     .venv/bin/python benchmarks/run.py --sizes 1000,5000 --profile   # + where the build time goes
     make bench BENCH_ARGS=--quick
