@@ -69,10 +69,10 @@ class PagefindService:
         assert self._process.stdin is not None
         try:
             self._process.stdin.write(base64.b64encode(message) + b",")
-            if flush:
-                self._process.stdin.flush()
         except BrokenPipeError:
             raise SearchIndexError("Pagefind si è fermato durante l'indicizzazione") from None
+        if flush:
+            self.flush()
         return self._last_id
 
     def flush(self) -> None:
