@@ -101,10 +101,10 @@ def test_the_first_bundle_is_written_once_its_pages_are_in_not_at_the_end(tmp_pa
     site = tmp_path / "site"
     (site / "404.html").parent.mkdir(parents=True)
     (site / "404.html").write_text("<!DOCTYPE html><html lang=\"it\"><body><h1>Pagina non trovata</h1></body></html>")
-    index = StreamingIndex()
+    index = StreamingIndex(site)
     for n, word in enumerate(("cooperativa", "agricoltura", "turismo")):
         index.add(f"bandi/b{n}/index.html", _sheet(f"Bando {n}", word))
-    index.write_first(site / "pagefind")
+    index.write_first()
     entry = site / "pagefind" / "pagefind-entry.json"
     waited = 0.0
     while not entry.is_file() and waited < 60:
@@ -113,7 +113,7 @@ def test_the_first_bundle_is_written_once_its_pages_are_in_not_at_the_end(tmp_pa
     assert entry.is_file(), "the bundle waits for finish()"
     index._first_writer.join()  # Pagefind has answered: every file of the bundle is written
     written = _files(site / "pagefind")
-    index.finish(site)
+    index.finish()
     assert _files(site / "pagefind") == written
     found = decoded_index(site)
     assert found["pages"] == ["/bandi/b0/", "/bandi/b1/", "/bandi/b2/"]
@@ -124,13 +124,13 @@ def test_a_page_that_comes_after_the_first_bundle_is_written_is_indexed_too(tmp_
     """A page with ``data-pagefind-body`` the renderer wrote without showing it: the bundle is
     written again, and none of the first files is left behind."""
     site = tmp_path / "site"
-    index = StreamingIndex()
+    index = StreamingIndex(site)
     index.add("bandi/b0/index.html", _sheet("Bando 0", "cooperativa"))
-    index.write_first(site / "pagefind")
+    index.write_first()
     late = site / "pagina" / "index.html"
     late.parent.mkdir(parents=True)
     late.write_text(_sheet("Pagina", "xilofono"), encoding="utf-8")
-    index.finish(site)
+    index.finish()
     found = decoded_index(site)
     assert found["pages"] == ["/bandi/b0/", "/pagina/"]
     assert any(w.startswith("xilof") for w in found["words"])
@@ -164,7 +164,7 @@ def test_each_year_of_the_archive_gets_its_own_sheets_when_years_are_written_tog
 
     assert ARCHIVE_WRITERS >= 2
     site = tmp_path / "site"
-    index = StreamingIndex()
+    index = StreamingIndex(site)
     index.add("bandi/aperto/index.html", _sheet("Aperto", "cooperativa"))
     years = {"2023": 1, "2024": 3, "2025": 2}
     words = {"2023": "xilofono", "2024": "zampogna", "2025": "ocarina"}
@@ -173,8 +173,8 @@ def test_each_year_of_the_archive_gets_its_own_sheets_when_years_are_written_tog
             html = _sheet(f"Chiuso {year} {n}", words[year]).replace(
                 "<main data-pagefind-body>", f'<main data-pagefind-body data-lab-search-bundle="{year}">')
             index.add(f"bandi/c{year}-{n}/index.html", html)
-    index.write_archive(site / "pagefind")
-    index.finish(site)
+    index.write_archive()
+    index.finish()
     assert decoded_index(site)["pages"] == ["/bandi/aperto/"]
     for year, count in years.items():
         found = decoded_index(site, f"pagefind/archivio/{year}")

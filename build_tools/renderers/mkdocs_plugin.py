@@ -142,7 +142,7 @@ class LabPlugin(BasePlugin[LabConfig]):
         if result.history_note:
             log.info(result.history_note)
         self.html, self.indexed, self.unindexed = {}, set(), None
-        self.search, language = self._start_search(), config.theme["language"] or "it"
+        self.search, language = self._start_search(Path(config.site_dir)), config.theme["language"] or "it"
         outputs, result.outputs = result.outputs, []
         outputs.reverse()
         while outputs:  # each output is let go once it is stored: the pipeline's peak is not added to
@@ -164,7 +164,7 @@ class LabPlugin(BasePlugin[LabConfig]):
         self.last_pages = frozenset(self.html)
         self.unindexed = {f.src_uri for f in files.documentation_pages()} - self.indexed
         if self.search is not None:
-            self.search.write_archive(Path(config.site_dir).resolve() / "pagefind")
+            self.search.write_archive()
         self.marks.append(time.perf_counter())
         site = result.site
         assert site is not None
@@ -172,11 +172,11 @@ class LabPlugin(BasePlugin[LabConfig]):
                  f"{len(site.stories)} storie, {len(site.services)} servizi (oggi è {now:%Y-%m-%d %H:%M})")
         return files
 
-    def _start_search(self) -> StreamingIndex | None:
+    def _start_search(self, site_dir: Path) -> StreamingIndex | None:
         if not self.config.search_index:
             return None
         try:
-            return StreamingIndex()
+            return StreamingIndex(site_dir)
         except (SearchIndexError, OSError) as exc:
             raise PluginError(f"lab: {exc}") from None
 
@@ -226,7 +226,7 @@ class LabPlugin(BasePlugin[LabConfig]):
                 self.unindexed.discard(page.file.src_uri)
                 if not self.unindexed:  # the first bundle has all its pages: written while MkDocs goes on
                     self.unindexed = None
-                    self.search.write_first(Path(config.site_dir).resolve() / "pagefind")
+                    self.search.write_first()
         return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
@@ -263,7 +263,7 @@ class LabPlugin(BasePlugin[LabConfig]):
             return
         self.marks.append(time.perf_counter())
         try:
-            search.finish(Path(config.site_dir))
+            search.finish()
         except SearchIndexError as exc:
             raise PluginError(f"lab: {exc}") from None
         self.marks.append(time.perf_counter())

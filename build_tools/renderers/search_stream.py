@@ -46,13 +46,16 @@ ARCHIVE_WRITERS = 2
 
 
 class StreamingIndex:
-    """The site's bundles for one build (``add`` each page, then ``finish``). The first bundle's
+    """The bundles of the site in ``site_dir``, for one build (``add`` each page, then ``finish``);
+    they are written into its ``pagefind/`` folder. The first bundle's
     Pagefind process takes its pages as they come; the archive's sheets wait, as the text the
     renderer holds anyway, until :meth:`write_archive` (else :meth:`finish`): then each year of
     the archive is indexed and written by a Pagefind process of its own, the largest years
     first and two at a time, while the renderer goes on."""
 
-    def __init__(self) -> None:
+    def __init__(self, site_dir: Path) -> None:
+        self._site_dir = site_dir.resolve()
+        self._root = self._site_dir / "pagefind"
         self._paths: set[str] = set()
         self._failure: SearchIndexError | None = None
         self._stopped = False
@@ -87,23 +90,22 @@ class StreamingIndex:
         self._paths.add(path)
         self._outbox.put((path, body, language))
 
-    def write_archive(self, root: Path) -> None:
+    def write_archive(self) -> None:
         """Every archived sheet has been added (the pipeline makes them all; the renderer adds
-        none): the archive's bundles are written into ``root`` (``pagefind/``) now, while the
-        renderer goes on."""
-        self._outbox.put(_Write(root, archive=True))
+        none): the archive's bundles are written now, while the renderer goes on."""
+        self._outbox.put(_Write(archive=True))
 
-    def write_first(self, root: Path) -> None:
+    def write_first(self) -> None:
         """Every page of the first bundle has been added as far as the renderer knows: it is
-        written into ``root`` (``pagefind/``) now, while the renderer goes on. A page with
-        ``data-pagefind-body`` that :meth:`finish` still finds has it written again."""
-        self._outbox.put(_Write(root, archive=False))
+        written now, while the renderer goes on. A page with ``data-pagefind-body`` that
+        :meth:`finish` still finds has it written again."""
+        self._outbox.put(_Write(archive=False))
 
     def _send_pages(self) -> None:
         while (page := self._outbox.get()) is not None:
             if isinstance(page, _Write):
                 writer = threading.Thread(target=self._write_archive if page.archive else self._write_first,
-                                          args=(page.root,), name="pagefind-write", daemon=True)
+                                          name="pagefind-write", daemon=True)
                 if page.archive:
                     self._archive_writer = writer
                 else:
@@ -132,26 +134,26 @@ class StreamingIndex:
                 self._failure = exc
                 return
 
-    def _write_first(self, root: Path) -> None:
+    def _write_first(self) -> None:
         """The process stays: a late page is added to the same index, written again."""
         try:
-            self._index.write(root, close=False)
+            self._index.write(self._root, close=False)
         except SearchIndexError as exc:
             self._failure = exc
 
-    def _write_archive(self, root: Path) -> None:
+    def _write_archive(self) -> None:
         """The largest years first, :data:`ARCHIVE_WRITERS` at a time, each by a process of its own."""
         years: queue.SimpleQueue[str] = queue.SimpleQueue()
         for bundle in sorted(self._archive, key=lambda bundle: (-len(self._archive[bundle]), bundle)):
             years.put(bundle)
-        writers = [threading.Thread(target=self._write_years, args=(years, root), name="pagefind-archive", daemon=True)
+        writers = [threading.Thread(target=self._write_years, args=(years,), name="pagefind-archive", daemon=True)
                    for _ in range(min(ARCHIVE_WRITERS, years.qsize()))]
         for writer in writers:
             writer.start()
         for writer in writers:
             writer.join()
 
-    def _write_years(self, years: queue.SimpleQueue[str], root: Path) -> None:
+    def _write_years(self, years: queue.SimpleQueue[str]) -> None:
         try:
             while not self._stopped:
                 try:
@@ -162,31 +164,30 @@ class StreamingIndex:
                 self._archive_services.append(service)
                 for page in self._archive.pop(bundle):
                     service.add(page[0], normalise_apostrophes(_document(page) or ""))
-                service.write(root / bundle)
-                keep_data(root / bundle)
+                service.write(self._root / bundle)
+                keep_data(self._root / bundle)
         except SearchIndexError as exc:
             self._failure = exc
 
-    def finish(self, site_dir: Path) -> None:
+    def finish(self) -> None:
         """Add the HTML files the renderer wrote without showing them, then write ``pagefind/``."""
         try:
-            for page in sorted(site_dir.rglob("*.html")):
-                path = page.relative_to(site_dir).as_posix()
+            for page in sorted(self._site_dir.rglob("*.html")):
+                path = page.relative_to(self._site_dir).as_posix()
                 if path not in self._paths and not path.startswith("pagefind/"):
                     self.add(path, page.read_text(encoding="utf-8", errors="replace"))
             self._outbox.put(None)
             self._sender.join()
             if self._failure is not None:
                 raise self._failure
-            root = site_dir.resolve() / "pagefind"
             if self._archive_writer is None:  # not written yet: now, before the first (less memory at once)
-                self._write_archive(root)
+                self._write_archive()
             if self._late:  # written again: the first files' names (hashes) are gone from the new ones
-                for old in root.iterdir():
+                for old in self._root.iterdir():
                     if old.name != ARCHIVE_BUNDLE:
                         shutil.rmtree(old) if old.is_dir() else old.unlink()
             if self._first_writer is None or self._late:
-                self._index.write(root)
+                self._index.write(self._root)
             else:
                 self._first_writer.join()
                 self._index.close()
@@ -210,9 +211,8 @@ class StreamingIndex:
 
 @dataclass(frozen=True)
 class _Write:
-    """In the queue, after the pages of a bundle (the first one, or the archive's): write it into ``root``."""
+    """In the queue, after the pages of a bundle (the first one, or the archive's): write it."""
 
-    root: Path
     archive: bool
 
 
