@@ -36,6 +36,32 @@ class CheckResult:
         return not self.report.errors
 
 
+#: The cyclic GC's thresholds while a site is built: the young generation collected every 10,000
+#: allocations instead of 700, the whole heap almost never. A build keeps what it makes until it
+#: ends (content, views, pages waiting to be written), so frequent collections free little and
+#: walk more each time. Measured (paired runs): 2% off a 1,000-call build, 4.5% off a 5,000-call
+#: one, peak memory 1 MiB higher.
+BUILD_GC_THRESHOLD = (10_000, 50, 1_000)
+
+
+class FewerCollections:
+    """:data:`BUILD_GC_THRESHOLD` from :meth:`start` to :meth:`stop` (the live preview's process
+    goes on between builds: it gets its own thresholds back)."""
+
+    def __init__(self) -> None:
+        self._own: tuple[int, int, int] | None = None
+
+    def start(self) -> None:
+        if self._own is None:
+            self._own = gc.get_threshold()  # type: ignore[assignment]
+            gc.set_threshold(*BUILD_GC_THRESHOLD)
+
+    def stop(self) -> None:
+        if self._own is not None:
+            gc.set_threshold(*self._own)
+            self._own = None
+
+
 def load_content_without_gc_pauses(content_dir: Path, report: Report) -> Content:
     """Load with the cyclic GC paused: every parsed entry is kept, so collections during
     loading free nothing and only make the check grow faster than the content."""

@@ -261,3 +261,35 @@ def test_a_rebuild_gives_the_site_a_fresh_build_gives(tmp_path: Path) -> None:
                                                or p.suffix == ".pf_fragment")}
 
     assert tree(site) == tree(fresh)
+
+
+def test_a_build_gives_the_process_its_garbage_collector_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build collects less often (``BUILD_GC_THRESHOLD``, :class:`FewerCollections`); the live
+    preview's process goes on after it, so its thresholds come back, after a build and a refused one."""
+    import gc
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, PluginError
+
+    from build_tools.pipeline import BUILD_GC_THRESHOLD
+    from build_tools.renderers import mkdocs_plugin
+
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setenv("LAB_TODAY", "2026-11-25")
+    monkeypatch.setenv("LAB_WORKERS", "1")
+    seen: set[tuple[int, ...]] = set()
+    tidy = mkdocs_plugin.tidy_page
+    monkeypatch.setattr(mkdocs_plugin, "tidy_page", lambda html: seen.add(gc.get_threshold()) or tidy(html))
+    own = gc.get_threshold()
+    try:
+        gc.set_threshold(701, 11, 12)
+        mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
+        assert gc.get_threshold() == (701, 11, 12)
+        assert seen == {BUILD_GC_THRESHOLD}  # while the pages were written
+        (project / "content" / "calls" / "bando-rotto.md").write_text(BROKEN_CALL, encoding="utf-8")
+        with pytest.raises((PluginError, Abort)):
+            mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
+        assert gc.get_threshold() == (701, 11, 12)
+    finally:
+        gc.set_threshold(*own)

@@ -139,12 +139,12 @@ def test_a_page_that_comes_after_the_first_bundle_is_written_is_indexed_too(tmp_
     assert len(list((site / "pagefind").glob("pagefind.*.pf_meta"))) == 1
 
 
-def test_pagefind_gives_freed_memory_back_at_once(monkeypatch) -> None:
+def test_pagefind_gives_freed_memory_back_at_once_for_a_large_bundle(monkeypatch) -> None:
     """Pagefind's allocator holds freed pages for ten seconds unless told otherwise: at 5,000
     calls that made Pagefind the build's largest process (255 MiB; 210 with the setting).
-    A setting of the caller's own is kept."""
+    A small bundle keeps the default (it costs time); a setting of the caller's own is kept."""
     from build_tools.renderers.pagefind_service import PagefindService
-    from build_tools.renderers.search import ALLOCATOR
+    from build_tools.renderers.search import ALLOCATOR, LARGE_BUNDLE
 
     def environment_of(service: PagefindService) -> list[bytes]:
         try:
@@ -153,7 +153,10 @@ def test_pagefind_gives_freed_memory_back_at_once(monkeypatch) -> None:
             service.close()
 
     (name, value), = ALLOCATOR.items()
+    monkeypatch.delenv(name, raising=False)
     assert f"{name}={value}".encode() in environment_of(PagefindService())
+    assert f"{name}={value}".encode() in environment_of(PagefindService(LARGE_BUNDLE))
+    assert not any(line.startswith(f"{name}=".encode()) for line in environment_of(PagefindService(LARGE_BUNDLE - 1)))
     monkeypatch.setenv(name, "narenas:1")
     assert f"{name}=narenas:1".encode() in environment_of(PagefindService())
 

@@ -30,7 +30,7 @@ from build_tools.clock import ClockError, resolve_now
 from build_tools.deriving.status import DEFAULT_CLOSING_SOON_DAYS
 from build_tools.outputs import Output, Page, SiteSettings, settings_from_extra, unpack
 from build_tools.outputs.html.errors import error_page
-from build_tools.pipeline import build
+from build_tools.pipeline import FewerCollections, build
 from build_tools.renderers.file_writer import FileWriter, WriteError, write_outputs
 from build_tools.renderers.markup import tidy_page
 from build_tools.renderers.mkdocs_chrome import Chrome
@@ -98,6 +98,7 @@ class LabPlugin(BasePlugin[LabConfig]):
         self.html: dict[str, dict[str, str]] = {}
         self.unindexed: set[str] | None = None
         self.classes = ClassNames()
+        self.collections = FewerCollections()
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -108,6 +109,7 @@ class LabPlugin(BasePlugin[LabConfig]):
         if not self.config.enabled:
             return files
         self.marks = [time.perf_counter()]
+        self.collections.start()
         if self.previous is not None:
             self.previous.put_back()
         try:
@@ -142,7 +144,12 @@ class LabPlugin(BasePlugin[LabConfig]):
         if result.history_note:
             log.info(result.history_note)
         self.html, self.indexed, self.unindexed = {}, set(), None
-        self.search, language = self._start_search(Path(config.site_dir)), config.theme["language"] or "it"
+        site = result.site
+        assert site is not None
+        # the first bundle: every page but the archive's sheets (fewer: the listings are not indexed)
+        first_bundle = len(result.pages) - len(site.archived_calls) + len(files.documentation_pages())
+        self.search = self._start_search(Path(config.site_dir), first_bundle)
+        language = config.theme["language"] or "it"
         outputs, result.outputs = result.outputs, []
         outputs.reverse()
         while outputs:  # each output is let go once it is stored: the pipeline's peak is not added to
@@ -166,17 +173,15 @@ class LabPlugin(BasePlugin[LabConfig]):
         if self.search is not None:
             self.search.write_archive()
         self.marks.append(time.perf_counter())
-        site = result.site
-        assert site is not None
         log.info(f"{len(site.current_calls)} bandi correnti, {len(site.archived_calls)} in archivio, "
                  f"{len(site.stories)} storie, {len(site.services)} servizi (oggi è {now:%Y-%m-%d %H:%M})")
         return files
 
-    def _start_search(self, site_dir: Path) -> StreamingIndex | None:
+    def _start_search(self, site_dir: Path, first_bundle: int) -> StreamingIndex | None:
         if not self.config.search_index:
             return None
         try:
-            return StreamingIndex(site_dir)
+            return StreamingIndex(site_dir, first_bundle)
         except (SearchIndexError, OSError) as exc:
             raise PluginError(f"lab: {exc}") from None
 
@@ -244,6 +249,7 @@ class LabPlugin(BasePlugin[LabConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        self.collections.stop()  # every page is written: what is left allocates little
         Chrome.uninstall()
         if self.chrome is not None and self.chrome.spliced:
             log.info(f"{self.chrome.spliced} pagine nella cornice del tema preparata una volta per tipo di pagina")
@@ -281,6 +287,7 @@ class LabPlugin(BasePlugin[LabConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_helpers()
+        self.collections.stop()
 
     def _stop_helpers(self) -> None:
         """Stop what runs beside MkDocs (the search index, the file writer); MkDocs renders its own pages again."""

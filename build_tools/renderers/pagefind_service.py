@@ -49,9 +49,10 @@ def _executable() -> str:
 class PagefindService:
     """One Pagefind service process holding one index: pages go in, a bundle comes out."""
 
-    def __init__(self) -> None:
+    def __init__(self, pages: int | None = None) -> None:
+        """``pages``: how many pages the bundle will hold, when known (:func:`pagefind_environment`)."""
         self._process = subprocess.Popen([_executable(), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=subprocess.DEVNULL, bufsize=_CHUNK, env=pagefind_environment())
+                                         stderr=subprocess.DEVNULL, bufsize=_CHUNK, env=pagefind_environment(pages))
         for pipe in (self._process.stdin, self._process.stdout):
             _widen(pipe)
         self._answers: dict[int, dict] = {}

@@ -53,13 +53,15 @@ class StreamingIndex:
     the archive is indexed and written by a Pagefind process of its own, the largest years
     first and two at a time, while the renderer goes on."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, first_bundle: int | None = None) -> None:
+        """``first_bundle``: at most how many pages the first bundle will hold, when known
+        (how Pagefind's allocator is set: :func:`~build_tools.renderers.search.pagefind_environment`)."""
         self._site_dir = site_dir.resolve()
         self._root = self._site_dir / "pagefind"
         self._paths: set[str] = set()
         self._failure: SearchIndexError | None = None
         self._stopped = False
-        self._index = PagefindService()
+        self._index = PagefindService(first_bundle)
         #: The archive's sheets by bundle (``archivio/2025``), as given: packed pages stay packed.
         self._archive: dict[str, list[_Waiting]] = {}
         self._archive_services: list[PagefindService] = []
@@ -160,9 +162,10 @@ class StreamingIndex:
                     bundle = years.get_nowait()
                 except queue.Empty:
                     return
-                service = PagefindService()
+                pages = self._archive.pop(bundle)
+                service = PagefindService(len(pages))
                 self._archive_services.append(service)
-                for page in self._archive.pop(bundle):
+                for page in pages:
                     service.add(page[0], normalise_apostrophes(_document(page) or ""))
                 service.write(self._root / bundle)
                 keep_data(self._root / bundle)

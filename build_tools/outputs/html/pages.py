@@ -61,6 +61,8 @@ COMPARE = ("bandi/confronta.md", "compare.html", "Confronta i bandi",
            "Due o tre bandi a confronto: scadenze, chi può partecipare, territorio, importi.")
 
 _TEMPLATES = {"bandi": "call.html", "storie": "story.html", "servizi": "service.html"}
+#: What the sheets' templates include: compiled, with them, before the workers are forked.
+_INCLUDED = ("call-facts.html", "call-requirements.html")
 #: From this many sheets on, they are rendered by worker processes (:mod:`build_tools.parallel`).
 MIN_SHEETS = 200
 
@@ -136,5 +138,7 @@ def build_pages(site: Site, settings: SiteSettings, files: list[Output]) -> list
             entry.item.summary,  # type: ignore[attr-defined]
             body=renderer.body_html(entry.body, source, entry.html), item=item, feeds=views.feed_links(item))
 
+    for template in (*_TEMPLATES.values(), *_INCLUDED):  # compiled once here, not once in each worker
+        renderer.env.get_template(template)
     pages.extend(ordered_map(sheet, [*site.calls, *site.stories, *site.services], MIN_SHEETS))
     return pages

@@ -38,8 +38,11 @@ class PageContext:
 
 
 def _environment(linker: Linker) -> Environment:
+    """One per build: its templates do not change while it lasts, so Jinja need not look at
+    their files again each time a page asks for one (``auto_reload``: a stat per template a page
+    renders or imports, thousands a build), as MkDocs's own environment does not."""
     env = Environment(loader=PackageLoader("build_tools.outputs.html", "templates"), autoescape=True,
-                      undefined=StrictUndefined, keep_trailing_newline=False)
+                      undefined=StrictUndefined, keep_trailing_newline=False, auto_reload=False)
     env.filters.update(FILTERS)
 
     @pass_context
