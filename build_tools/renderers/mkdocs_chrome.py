@@ -11,6 +11,8 @@ put in, then goes through MkDocs's ``post_page`` event and is written as MkDocs 
 It proves itself as it goes: in each process, the first two pages of every shape are rendered
 by MkDocs as usual and compared with what the chrome gives for them; if they differ (a theme or
 a plugin printing something else of the page) that shape goes through MkDocs page by page.
+The chrome is made when a shape's second page comes: a shape of one page (a listing's only
+page past the first, in its own folder) costs one rendering, as it would without the chrome.
 It stays off when another plugin watches pages being rendered. ``tests/test_mkdocs_chrome.py``
 compares whole sites built both ways, byte for byte.
 """
@@ -55,6 +57,8 @@ class Chrome:
         self._marker = re.compile(f"lab{self._nonce}m([0-9])x")
         self._shapes: dict[tuple, list[str | int] | None] = {}  # None: rendered page by page
         self._proofs: dict[tuple, int] = {}
+        #: A shape's first page, with its values and MkDocs's rendering, until its second comes.
+        self._first: dict[tuple, tuple[Page, list[str], str]] = {}
         self.spliced = 0  # pages given the chrome (the others: MkDocs rendered them)
         self.enabled = os.environ.get("LAB_CHROME", "1") != "0" and all(
             len(watchers(event)) <= 1 for event in ("page_context", "post_page"))
@@ -105,14 +109,24 @@ class Chrome:
 
     def _prove(self, key: tuple, page: Page, values: list[str], config: Any, doc_files: Any, nav: Any,
                env: Any) -> str:
-        """MkDocs's own rendering of ``page``; the shape's chrome made (first time) and checked against it."""
+        """MkDocs's own rendering of ``page``; from the shape's second page on, the shape's chrome
+        (made from the first page, the second time) checked against it."""
         output = _render(page, config, doc_files, nav, env)
-        chrome = self._shapes.get(key) or self._chrome(page, values, config, doc_files, nav, env)
-        if chrome is None or _splice(chrome, values) != output:
+        if key not in self._shapes and key not in self._first:  # the first page: kept until a second comes
+            self._first[key] = (page, values, output)
+            return output
+        checks = [(values, output)]
+        chrome = self._shapes.get(key)
+        if chrome is None:
+            first, first_values, first_output = self._first.pop(key)
+            chrome = self._chrome(first, first_values, config, doc_files, nav, env)
+            config._current_page = page
+            checks.append((first_values, first_output))
+        if chrome is None or any(_splice(chrome, these) != rendered for these, rendered in checks):
             log.debug(f"lab: the theme's chrome differs for '{page.file.src_uri}': rendered page by page")
             chrome = None
         self._shapes[key] = chrome
-        self._proofs[key] = self._proofs.get(key, 0) + 1
+        self._proofs[key] = self._proofs.get(key, 0) + len(checks)
         return output
 
     def _chrome(self, page: Page, values: list[str], config: Any, doc_files: Any, nav: Any,
