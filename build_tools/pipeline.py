@@ -53,7 +53,7 @@ class FewerCollections:
 
     def start(self) -> None:
         if self._own is None:
-            self._own = gc.get_threshold()  # type: ignore[assignment]
+            self._own = gc.get_threshold()
             gc.set_threshold(*BUILD_GC_THRESHOLD)
 
     def stop(self) -> None:
