@@ -161,6 +161,36 @@ def test_pagefind_gives_freed_memory_back_at_once_for_a_large_bundle(monkeypatch
     assert f"{name}=narenas:1".encode() in environment_of(PagefindService())
 
 
+def test_the_command_line_index_sets_the_allocator_by_each_bundle_s_size(tmp_path: Path, monkeypatch) -> None:
+    """``index_site`` (the other renderers) follows the same rule as the streamed index: a bundle
+    of at least ``LARGE_BUNDLE`` pages gives freed memory back at once, a smaller one does not."""
+    import subprocess
+
+    from build_tools.renderers import search
+
+    (name, value), = search.ALLOCATOR.items()
+    monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(search, "LARGE_BUNDLE", 2)
+    site = tmp_path / "site"
+    pages = {"bandi/a/index.html": _sheet("A", "cooperativa"), "bandi/b/index.html": _sheet("B", "turismo"),
+             "bandi/c/index.html": _sheet("C", "xilofono").replace(
+                 "<main data-pagefind-body>", '<main data-pagefind-body data-lab-search-bundle="2024">')}
+    for path, html in pages.items():
+        (site / path).parent.mkdir(parents=True)
+        (site / path).write_text(html, encoding="utf-8")
+    seen: dict[str, str | None] = {}
+    run = subprocess.run
+
+    def recording(command, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        seen[Path(command[command.index("--output-path") + 1]).relative_to(site).as_posix()] = kwargs["env"].get(name)
+        return run(command, **kwargs)
+
+    monkeypatch.setattr(search.subprocess, "run", recording)
+    index_site(site)
+    assert seen == {"pagefind": value, "pagefind/archivio/2024": None}
+    assert decoded_index(site, "pagefind/archivio/2024")["pages"] == ["/bandi/c/"]
+
+
 def test_each_year_of_the_archive_gets_its_own_sheets_when_years_are_written_together(tmp_path: Path) -> None:
     """Two years are written at once (``ARCHIVE_WRITERS``); three years, each with its own pages."""
     from build_tools.renderers.search_stream import ARCHIVE_WRITERS

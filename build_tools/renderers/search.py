@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 #: What reads as an apostrophe: ’ ‘ ʼ ′ and their HTML entities.
@@ -82,19 +83,18 @@ def bundle_of(html: str) -> str:
     return f"{ARCHIVE_BUNDLE}/{found[1]}" if found else ""
 
 
-def _stage(site_dir: Path, stage: Path) -> set[str]:
-    """The pages Pagefind reads, one folder per bundle (:func:`bundle_of`): normalised where
-    needed, else hard links (or copies). Returns the archive's bundles."""
-    archive: set[str] = set()
+def _stage(site_dir: Path, stage: Path) -> Counter[str]:
+    """The pages Pagefind reads, one folder per bundle (:func:`bundle_of`; ``attuali`` for the
+    first): normalised where needed, else hard links (or copies). Returns each folder's pages."""
+    pages: Counter[str] = Counter()
     for page in site_dir.rglob("*.html"):
         relative = page.relative_to(site_dir)
         if relative.parts[0] == "pagefind":
             continue
         text = page.read_text(encoding="utf-8", errors="replace")
-        bundle = bundle_of(text)
-        if bundle:
-            archive.add(bundle)
-        target = stage / (bundle or "attuali") / relative
+        folder = bundle_of(text) or "attuali"
+        pages[folder] += 1
+        target = stage / folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         normal = normalise_apostrophes(text)
         if normal != text:
@@ -104,14 +104,14 @@ def _stage(site_dir: Path, stage: Path) -> set[str]:
             os.link(page, target)
         except OSError:
             shutil.copyfile(page, target)
-    return archive
+    return pages
 
 
-def _pagefind(stage: Path, output: Path) -> None:
+def _pagefind(stage: Path, output: Path, pages: int) -> None:
     command = [sys.executable, "-m", "pagefind", "--site", str(stage), "--silent", "--output-path", str(output)]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
-    done = subprocess.run(command, capture_output=True, text=True, check=False, env=pagefind_environment())
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=pagefind_environment(pages))
     if done.returncode != 0:
         raise SearchIndexError(f"Pagefind non è riuscito a indicizzare il sito:\n{done.stderr or done.stdout}")
 
@@ -129,8 +129,8 @@ def index_site(site_dir: Path) -> None:
     site_dir = site_dir.resolve()
     with tempfile.TemporaryDirectory(prefix=".lab-search-", dir=site_dir.parent) as tmp:
         (Path(tmp) / "attuali").mkdir()
-        archive = _stage(site_dir, Path(tmp))
-        _pagefind(Path(tmp) / "attuali", site_dir / "pagefind")
-        for bundle in sorted(archive):
-            _pagefind(Path(tmp) / bundle, site_dir / "pagefind" / bundle)
+        pages = _stage(site_dir, Path(tmp))
+        _pagefind(Path(tmp) / "attuali", site_dir / "pagefind", pages["attuali"])
+        for bundle in sorted(pages.keys() - {"attuali"}):
+            _pagefind(Path(tmp) / bundle, site_dir / "pagefind" / bundle, pages[bundle])
             keep_data(site_dir / "pagefind" / bundle)
