@@ -11,6 +11,8 @@ import threading
 
 import markdown
 
+from build_tools.reading.markdown_speed import SameHtmlFaster
+
 #: What editors may use in a body (the contributor guide lists it).
 EXTENSIONS = ["toc", "admonition", "attr_list", "md_in_html", "tables", "def_list"]
 EXTENSION_CONFIGS = {"toc": {"permalink": True, "permalink_title": "Link a questa sezione"}}
@@ -20,10 +22,12 @@ _local = threading.local()
 
 def _converter() -> markdown.Markdown:
     """One Markdown instance per thread, reused (``reset()`` between bodies): building one loads
-    and registers every extension, which cost as much as converting a body."""
+    and registers every extension, which cost as much as converting a body. :class:`SameHtmlFaster`
+    makes the same HTML faster."""
     md = getattr(_local, "converter", None)
     if md is None:
-        md = _local.converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+        md = _local.converter = markdown.Markdown(extensions=[*EXTENSIONS, SameHtmlFaster()],
+                                                  extension_configs=EXTENSION_CONFIGS)
     return md
 
 
