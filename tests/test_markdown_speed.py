@@ -7,6 +7,8 @@ import random
 import re
 
 import markdown
+import markdown.extensions.attr_list
+import markdown.extensions.md_in_html
 import markdown.extensions.toc
 import pytest
 import xml.etree.ElementTree as etree
@@ -16,7 +18,11 @@ from markdown import blockparser, inlinepatterns
 from build_tools.reading.markdown_speed import (
     BLOCK_NEEDLES,
     NEEDLES,
+    BackslashOnlyUnescape,
+    BraceOnlyAttrList,
     MarkerOnlyToc,
+    MarkupOnlyHtmlBlock,
+    _TextSeen,
     ScreenedBlockParser,
     ScreenedInlineProcessor,
     needles,
@@ -55,6 +61,12 @@ BLOCKS = [
     "Testo\n---\ncon trattini\n\n- a\n---\n\n> a\n---",
     "!!! warning\n    ## Titolo\n    > citazione\n    | a | b |\n    |---|---|\n\n??? non ammesso",
 ]
+#: Stages that run only when the text holds `<` or `&`, `{`, `\\`: texts with and without, one after the other.
+ONLY_IF = [
+    "Testo semplice.", "<div>\nblocco *grezzo*\n</div>\n\ntesto", "Testo semplice.", "AT&T e &amp; e &#8217;",
+    "Testo.", "## Titolo {: #ancora .note }\n\nParagrafo\n{: .warning }", "Testo.", "\\*non em\\* e \\\\ e \\`",
+    "Testo.", "<!-- commento -->\n\ntesto", "- voce {: .note }\n- voce", "`\\` in codice", "Testo {senza chiusura",
+]
 #: The table of contents is built only where the marker is: here, and where it only seems to be.
 TOC = [
     "[TOC]\n\n## Uno\n\n### Due\n\n## Tre",
@@ -82,7 +94,7 @@ def reference() -> markdown.Markdown:
     return stock()
 
 
-@pytest.mark.parametrize("body", INLINE + BLOCKS + TOC + corpus())
+@pytest.mark.parametrize("body", INLINE + BLOCKS + ONLY_IF + TOC + corpus())
 def test_same_html_as_stock_python_markdown(body: str, reference: markdown.Markdown) -> None:
     assert render_markdown(body) == reference.reset().convert(body)
 
@@ -99,12 +111,17 @@ def test_the_table_of_contents_is_the_stock_one_where_the_marker_is(body: str, r
 
 def test_same_stages_in_the_same_order() -> None:
     faster = {markdown.treeprocessors.InlineProcessor: ScreenedInlineProcessor,
-              markdown.extensions.toc.TocTreeprocessor: MarkerOnlyToc}
+              markdown.extensions.toc.TocTreeprocessor: MarkerOnlyToc,
+              markdown.extensions.attr_list.AttrListTreeprocessor: BraceOnlyAttrList,
+              markdown.treeprocessors.UnescapeTreeprocessor: BackslashOnlyUnescape,
+              markdown.extensions.md_in_html.HtmlBlockPreprocessor: MarkupOnlyHtmlBlock}
     ours, theirs = _converter().treeprocessors, stock().treeprocessors
     assert [type(p) for p in ours] == [faster.get(type(p), type(p)) for p in theirs]
+    ours, theirs = _converter().preprocessors, stock().preprocessors
+    assert [type(p) for p in ours if type(p) is not _TextSeen] == [faster.get(type(p), type(p)) for p in theirs]
     assert type(_converter().parser) is ScreenedBlockParser and type(stock().parser) is blockparser.BlockParser
     assert [type(p) for p in _converter().parser.blockprocessors] == [type(p) for p in stock().parser.blockprocessors]
-    assert [n for n in (i.name for i in _converter().preprocessors._priority) if n != "toc_marker_seen"] == \
+    assert [n for n in (i.name for i in _converter().preprocessors._priority) if n != "text_seen"] == \
         [i.name for i in stock().preprocessors._priority]
 
 

@@ -1,7 +1,7 @@
-"""Python-Markdown, faster, writing the same HTML: three of its stages skip work a body does not need.
+"""Python-Markdown, faster, writing the same HTML: its stages skip work a body does not need.
 
 Rendering the bodies of 1,000 generated calls and 105 other pages took 1.07 s; with these,
-0.46 s. It is most of what checking a file costs, and the build renders each body once.
+0.42 s. It is most of what checking a file costs, and the build renders each body once.
 
 **Inline patterns** (1.07 → 0.75 s). Python-Markdown tries each inline pattern (code, escapes,
 links, images, autolinks, raw HTML, entities, line breaks, emphasis) on every piece of text, one
@@ -19,6 +19,10 @@ passed over (:data:`BLOCK_NEEDLES`).
 builds a table of contents and serialises it, for every body; only a body with the marker
 (``[TOC]``) shows it, so it is built for those alone.
 
+**Stages with nothing to do** (a tenth of what was left). Raw HTML blocks are looked for only in
+a text with ``<`` or ``&``, attribute lists only in one with ``{``, backslash escapes restored
+only in one with ``\\`` (:class:`TextFacts`): most bodies have none of these.
+
 ``tests/test_markdown_speed.py`` renders bodies both ways and compares the HTML, and checks each
 needle against its pattern's expression or processor's test.
 """
@@ -29,8 +33,8 @@ from typing import Any
 
 import xml.etree.ElementTree as etree
 
-from markdown import Markdown, blockparser, blockprocessors, inlinepatterns, util
-from markdown.extensions import Extension, def_list, tables
+from markdown import Markdown, blockparser, blockprocessors, inlinepatterns, treeprocessors, util
+from markdown.extensions import Extension, attr_list, def_list, md_in_html, tables
 from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor
@@ -123,18 +127,58 @@ class ScreenedBlockParser(blockparser.BlockParser):
                     break
 
 
-class _MarkerSeen(Preprocessor):
-    """Notes whether the text has the marker, as the block parser will read it (after
-    ``normalize_whitespace``, which may join it by dropping control characters)."""
+class TextFacts:
+    """What one text holds, noted as the block parser will read it (after ``normalize_whitespace``,
+    which may join characters by dropping control characters): the stages below run only where it
+    can change something. Everything runs until a text has been looked at."""
 
-    def __init__(self, md: Markdown, toc: MarkerOnlyToc) -> None:
+    markup = brace = backslash = marker = True
+
+    def note(self, text: str, marker: str) -> None:
+        self.markup = "<" in text or "&" in text
+        self.brace = "{" in text
+        self.backslash = "\\" in text
+        self.marker = bool(marker) and marker in text
+
+
+class _TextSeen(Preprocessor):
+    def __init__(self, md: Markdown, facts: TextFacts, marker: str) -> None:
         super().__init__(md)
-        self.toc = toc
+        self.facts, self.marker = facts, marker
 
     def run(self, lines: list[str]) -> list[str]:
-        marker = self.toc.marker
-        self.toc.wanted = bool(marker) and any(marker in line for line in lines)
+        self.facts.note("\n".join(lines), self.marker)
         return lines
+
+
+class MarkupOnlyHtmlBlock(md_in_html.HtmlBlockPreprocessor):
+    """``md_in_html``'s raw HTML stage; a text without ``<`` or ``&`` has no tag, comment or
+    reference for it to take out, and it would give back the same lines."""
+
+    facts = TextFacts()
+
+    def run(self, lines: list[str]) -> list[str]:
+        return super().run(lines) if self.facts.markup else lines
+
+
+class BraceOnlyAttrList(attr_list.AttrListTreeprocessor):
+    """``attr_list``'s stage; every attribute list it reads starts with ``{``."""
+
+    facts = TextFacts()
+
+    def run(self, doc: etree.Element) -> None:
+        if self.facts.brace:
+            super().run(doc)
+
+
+class BackslashOnlyUnescape(treeprocessors.UnescapeTreeprocessor):
+    """The stock stage that restores backslash-escaped characters; only backslashes make what it restores."""
+
+    facts = TextFacts()
+
+    def run(self, root: etree.Element) -> None:
+        if self.facts.backslash:
+            super().run(root)
 
 
 class MarkerOnlyToc(TocTreeprocessor):
@@ -144,32 +188,49 @@ class MarkerOnlyToc(TocTreeprocessor):
     A paragraph equal to the marker is text the inline stage left untouched, so the marker is in
     the text as written: where it is not, there is nothing to replace."""
 
-    wanted = True
+    facts = TextFacts()
 
     def run(self, doc: etree.Element) -> None:
         super().run(doc)
-        if not self.wanted:
+        if not self.facts.marker:
             self.md.toc = ""
 
     def build_toc_div(self, toc_list: list) -> etree.Element:
-        return super().build_toc_div(toc_list) if self.wanted else etree.Element("div")
+        return super().build_toc_div(toc_list) if self.facts.marker else etree.Element("div")
 
     def replace_marker(self, root: etree.Element, elem: etree.Element) -> None:
-        if self.wanted:
+        if self.facts.marker:
             super().replace_marker(root, elem)
 
 
+#: Stage name → (the stock class, the class that stands in for it, the stock priority).
+_ONLY_IF = {
+    "html_block": (md_in_html.HtmlBlockPreprocessor, MarkupOnlyHtmlBlock, 20),
+    "attr_list": (attr_list.AttrListTreeprocessor, BraceOnlyAttrList, 8),
+    "unescape": (treeprocessors.UnescapeTreeprocessor, BackslashOnlyUnescape, 0),
+}
+
+
 class SameHtmlFaster(Extension):
-    """Puts :class:`ScreenedInlineProcessor`, :class:`ScreenedBlockParser` and :class:`MarkerOnlyToc`
-    in the stock stages' places (list it after ``toc``)."""
+    """Puts :class:`ScreenedInlineProcessor`, :class:`ScreenedBlockParser`, :class:`MarkerOnlyToc`
+    and the ``…Only…`` stages in the stock stages' places (list it after the other extensions)."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         if type(md.parser) is blockparser.BlockParser:
             # The same object, given the screened method: every processor holds it as its parser.
             md.parser.__class__ = ScreenedBlockParser
         md.treeprocessors.register(ScreenedInlineProcessor(md), "inline", 20)  # the stock one's priority
+        facts = TextFacts()
         toc = next((e for e in md.registeredExtensions if isinstance(e, TocExtension)), None)
-        if toc is not None:
+        marker = ""
+        if toc is not None and type(md.treeprocessors["toc"]) is TocTreeprocessor:
             lean = MarkerOnlyToc(md, toc.getConfigs())
+            lean.facts, marker = facts, lean.marker
             md.treeprocessors.register(lean, "toc", 5)  # the stock one's priority
-            md.preprocessors.register(_MarkerSeen(md, lean), "toc_marker_seen", 25)  # after normalize_whitespace (30)
+        for name, (stock, faster, priority) in _ONLY_IF.items():
+            registry = md.preprocessors if name in md.preprocessors else md.treeprocessors
+            if name in registry and type(registry[name]) is stock:
+                stage = faster(md)
+                stage.facts = facts
+                registry.register(stage, name, priority)
+        md.preprocessors.register(_TextSeen(md, facts, marker), "text_seen", 25)  # after normalize_whitespace (30)
