@@ -219,7 +219,8 @@ class SameHtmlFaster(Extension):
         if type(md.parser) is blockparser.BlockParser:
             # The same object, given the screened method: every processor holds it as its parser.
             md.parser.__class__ = ScreenedBlockParser
-        md.treeprocessors.register(ScreenedInlineProcessor(md), "inline", 20)  # the stock one's priority
+        if type(md.treeprocessors["inline"]) is InlineProcessor:  # as every stage: only the stock one
+            md.treeprocessors.register(ScreenedInlineProcessor(md), "inline", 20)  # the stock one's priority
         facts = TextFacts()
         toc = next((e for e in md.registeredExtensions if isinstance(e, TocExtension)), None)
         marker = ""
